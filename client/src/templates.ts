@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+
+/** The languages Presend checks as templates. */
+export const TEMPLATE_LANGUAGES = ['mjml', 'html'];
+
+export function isTemplate(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
+  return !!document && TEMPLATE_LANGUAGES.includes(document.languageId);
+}
+
+export function isCsv(uri: vscode.Uri): boolean {
+  return uri.path.toLowerCase().endsWith('.csv');
+}
+
+/** The template the user means: the argument a command got, else the active editor's. */
+export function targetTemplate(argument: unknown): vscode.Uri | undefined {
+  if (argument instanceof vscode.Uri) {
+    return argument;
+  }
+  const document = vscode.window.activeTextEditor?.document;
+  return isTemplate(document) ? document.uri : undefined;
+}

@@ -1,0 +1,149 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../core/config/load';
+import { checkTemplate } from '../core/check';
+import { RULES } from '../core/rules/index';
+import { expandArguments, readTextFile } from './files';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatStylish } from './format/stylish';
+import { countFindings, type FileResult } from './format/types';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { VERSION } from './version';
+
+/** Default size limit for a template, in bytes; larger files are skipped with a notice. */
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+const FORMATS = ['stylish', 'json', 'sarif'] as const;
+
+export const CHECK_HELP = `Usage: presend check [paths or globs…] [options]
+
+Checks MJML and HTML email templates. Folders are searched for .mjml, .html and .htm files.
+
+Options:
+  --format stylish|json|sarif  Output format (default: stylish)
+  --config FILE                Configuration file (default: presend.config.json in the current folder)
+  --max-warnings N             Exit with 1 when there are more than N warnings
+  --root DIR                   Workspace folder that includes may not leave (default: the folder each argument names)
+  -h, --help                   Show this help
+
+Exit codes: 0 no errors, 1 errors or too many warnings, 2 bad usage or internal failure.
+`;
+
+export async function runCheck(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCheckArgs(argv);
+  if (values.help) {
+    io.stdout(CHECK_HELP);
+    return EXIT_OK;
+  }
+
+  const format = values.format ?? 'stylish';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`Unknown format "${format}"; use one of ${FORMATS.join(', ')}.`);
+  }
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : parseCount(values['max-warnings']);
+  const targets = positionals.length > 0 ? positionals : ['.'];
+
+  const loaded = loadConfig(io.cwd, { configPath: values.config, readFile: readTextFile });
+  for (const problem of loaded.problems) {
+    const where = loaded.file ? `${loaded.file.path}:${loaded.file.positionAt(problem.start).line + 1}` : 'config';
+    io.stderr(`${where}: ${problem.message}\n`);
+  }
+  if (values.config && !loaded.file) {
+    return EXIT_USAGE;
+  }
+
+  const { files, missing } = expandArguments(targets, io.cwd);
+  for (const message of missing) {
+    io.stderr(`presend: ${message}\n`);
+  }
+  if (files.length === 0) {
+    io.stderr('presend: nothing to check; name template files or folders that contain .mjml, .html or .htm files.\n');
+    return EXIT_USAGE;
+  }
+
+  const maxSize = loaded.config.user.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const root = values.root ? path.resolve(io.cwd, values.root) : undefined;
+  const results = files.map((file) => checkOneFile(file.path, root ?? file.root, io.cwd, maxSize, loaded.config));
+
+  io.stdout(render(format, results, io.cwd));
+
+  const totals = countFindings(results);
+  if (totals.failedFiles > 0 && totals.failedFiles === results.length) {
+    return EXIT_USAGE;
+  }
+  if (totals.errors > 0 || (maxWarnings !== undefined && totals.warnings > maxWarnings)) {
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+function checkOneFile(file: string, root: string, cwd: string, maxSize: number, config: ReturnType<typeof loadConfig>['config']): FileResult {
+  const displayPath = displayPathOf(file, cwd);
+  let text: string;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > maxSize) {
+      return { path: file, displayPath, findings: [], skipped: `${size} bytes is over the ${maxSize}-byte limit; raise maxFileSize in presend.config.json to check it.` };
+    }
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return { path: file, displayPath, findings: [], error: `Could not read the file: ${(error as Error).message}` };
+  }
+
+  try {
+    const result = checkTemplate({
+      path: file,
+      text,
+      config,
+      workspaceRoot: root,
+      readFile: readTextFile,
+      logger: { error: (message) => process.stderr.write(`presend: ${message}\n`) },
+    });
+    return { path: file, displayPath, findings: result.findings, category: result.category };
+  } catch (error) {
+    return { path: file, displayPath, findings: [], error: `Internal failure while checking: ${(error as Error).message}` };
+  }
+}
+
+function render(format: string, results: FileResult[], cwd: string): string {
+  if (format === 'json') {
+    return formatJson(results);
+  }
+  if (format === 'sarif') {
+    return formatSarif(results, RULES, cwd, VERSION);
+  }
+  return formatStylish(results);
+}
+
+function displayPathOf(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) {
+    throw new UsageError(`Invalid --max-warnings "${value}"; give a whole number of 0 or more.`);
+  }
+  return count;
+}
+
+function parseCheckArgs(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        config: { type: 'string', short: 'c' },
+        'max-warnings': { type: 'string' },
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}. Run "presend check --help" for the options.`);
+  }
+}

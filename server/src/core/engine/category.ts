@@ -1,0 +1,41 @@
+import type { ResolvedConfig, TemplateDefaults } from '../config/types';
+import type { Category, TemplateModel } from '../model/types';
+import type { CategoryDecision } from './rule';
+
+/** Infers a category from content, or returns null when it cannot decide. */
+export type CategoryInference = (model: TemplateModel, config: ResolvedConfig) => CategoryDecision | null;
+
+/**
+ * Picks the template's category: the directive wins, then the config (defaults and
+ * overrides), then inference from content. A template nobody classified and inference
+ * could not place is treated as transactional, so no opt-out rule fires on a guess.
+ */
+export function decideCategory(model: TemplateModel, defaults: TemplateDefaults, config: ResolvedConfig, infer?: CategoryInference): CategoryDecision {
+  // Inference runs even when a category is declared: rules about mixed content read its block scores.
+  const inferred = infer?.(model, config) ?? null;
+  const classification = inferred?.classification;
+
+  const declared = model.directive?.category;
+  if (declared) {
+    return { ...declaredDecision(declared, 'directive'), classification };
+  }
+  if (defaults.category) {
+    return { ...declaredDecision(defaults.category, 'config'), classification };
+  }
+  if (inferred) {
+    return inferred;
+  }
+  return { category: 'transactional', source: 'default', commercial: false, evidence: [] };
+}
+
+function declaredDecision(category: Category, source: 'directive' | 'config'): CategoryDecision {
+  return { category, source, commercial: category === 'marketing', evidence: [] };
+}
+
+/**
+ * True when CAN-SPAM's opt-out duties apply (marketing, or a mixed message that is commercial
+ * under the primary-purpose test), or HIPAA's fundraising opt-out does (fundraising).
+ */
+export function needsOptOut(decision: CategoryDecision): boolean {
+  return decision.category !== 'transactional' || decision.commercial;
+}

@@ -1,0 +1,6 @@
+/** Recipient list verification: the public entry points. */
+export { verifyList } from './verify';
+export { ListInputError } from './errors';
+export { EmailColumnError } from './columns';
+export { writeSplit, OutputPathError, type SplitWriter } from './split-writer';
+export * from './types';

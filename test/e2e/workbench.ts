@@ -1,0 +1,210 @@
+// Drives the VS Code workbench in a browser page the way a person does: keyboard shortcuts,
+// Quick Open, the command palette, the Problems panel. Each helper finishes only when the
+// workbench shows that the step took effect, so scenarios never need to sleep.
+//
+// The selectors are VS Code 1.100's DOM classes. They are not a public API; when a VS Code
+// update breaks one, fix it here and every scenario follows.
+
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+import { screenshotDir } from './paths';
+import { waitFor } from './wait';
+
+/** One marker row of the Problems panel, read from its accessible label. */
+export interface ProblemRow {
+  /** Workspace-relative file the problem belongs to, from the file row above it. */
+  file: string;
+  severity: 'Error' | 'Warning' | 'Info' | 'Hint' | string;
+  message: string;
+  /** 1-based, as the panel shows it. */
+  line: number;
+  /** 1-based, as the panel shows it. */
+  column: number;
+  /** The diagnostic's `source`, or '' when it has none. */
+  source: string;
+  /** The diagnostic's `code` as shown in the row, or '' when it has none. */
+  code: string;
+  /** The row's full accessible label, for assertions this parser does not cover. */
+  ariaLabel: string;
+}
+
+const QUICK_INPUT = '.quick-input-widget';
+const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
+const QUICK_INPUT_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
+const ACTIVE_TAB = '.editor-group-container.active .tabs-container .tab.active';
+const TOASTS = '.notifications-toasts .notification-list-item-message';
+const PROBLEM_ROWS = '.markers-panel .monaco-list-row';
+
+export class Workbench {
+  /** The browser page showing the workbench, for what the helpers do not cover. */
+  readonly page: Page;
+  /** Default timeout of every helper, in milliseconds. */
+  readonly timeoutMs: number;
+
+  constructor(page: Page, timeoutMs: number) {
+    this.page = page;
+    this.timeoutMs = timeoutMs;
+  }
+
+  /** Waits until the workbench has rendered and its explorer lists the opened folder. */
+  async waitUntilReady(): Promise<void> {
+    await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: this.timeoutMs });
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: this.timeoutMs });
+  }
+
+  /**
+   * Opens a file through Quick Open (Ctrl+P), as a person would, and waits until its editor
+   * tab is the active one. `relativePath` is relative to the workspace folder.
+   */
+  async openFile(relativePath: string): Promise<void> {
+    const name = path.posix.basename(relativePath);
+    await this.openQuickInput('Control+P');
+    await this.page.locator(QUICK_INPUT_BOX).fill(relativePath);
+
+    // Quick Open labels a file row "name, folder"; pick the row for this exact file.
+    const folder = path.posix.dirname(relativePath);
+    const row = await waitFor(async () => {
+      for (const candidate of await this.page.locator(QUICK_INPUT_ROWS).all()) {
+        const label = (await candidate.getAttribute('aria-label')) ?? '';
+        if (label.startsWith(`${name},`) && (folder === '.' || label.includes(folder))) {
+          return candidate;
+        }
+      }
+      return undefined;
+    }, { timeoutMs: this.timeoutMs, what: `Quick Open to list ${relativePath}` });
+    await row.click();
+
+    await waitFor(async () => ((await this.activeTabLabel()).startsWith(name) ? true : undefined), {
+      timeoutMs: this.timeoutMs,
+      what: `the editor tab of ${relativePath} to become active`,
+    });
+  }
+
+  /**
+   * Runs a command from the command palette by its full title as the palette shows it,
+   * "Category: Title" (for example "Presend: Check Workspace"). Fails if no row has
+   * exactly that title, rather than running the palette's best fuzzy match.
+   */
+  async runCommand(title: string): Promise<void> {
+    await this.openQuickInput('F1');
+    await this.page.locator(QUICK_INPUT_BOX).fill(`>${title}`);
+
+    const row = await waitFor(async () => {
+      for (const candidate of await this.page.locator(QUICK_INPUT_ROWS).all()) {
+        if ((await candidate.locator('.label-name').first().textContent())?.trim() === title) {
+          return candidate;
+        }
+      }
+      return undefined;
+    }, { timeoutMs: this.timeoutMs, what: `the command palette to list "${title}"` });
+    await row.click();
+
+    await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: this.timeoutMs });
+  }
+
+  /** Waits for a notification toast whose text matches and returns that text. */
+  async waitForNotification(text: string | RegExp, timeoutMs = this.timeoutMs): Promise<string> {
+    const matches = (message: string) => (typeof text === 'string' ? message.includes(text) : text.test(message));
+    return waitFor(async () => {
+      const messages = await this.page.locator(TOASTS).allTextContents();
+      return messages.find(matches);
+    }, { timeoutMs, what: `a notification matching ${String(text)}` });
+  }
+
+  /**
+   * Opens the Problems panel and reads its rows until `predicate` accepts them, then returns
+   * the rows. The panel's list is virtual: only rows that fit on screen exist in the page,
+   * so a scenario with more problems than that sees the first screenful.
+   */
+  async waitForProblems(predicate: (rows: ProblemRow[]) => boolean, timeoutMs = this.timeoutMs): Promise<ProblemRow[]> {
+    await this.showProblems();
+    let lastRows: ProblemRow[] = [];
+    try {
+      return await waitFor(async () => {
+        lastRows = await this.readProblems();
+        return predicate(lastRows) ? lastRows : undefined;
+      }, { timeoutMs, what: 'the Problems panel to show the expected problems' });
+    } catch (error) {
+      const seen = lastRows.map((row) => `  ${row.ariaLabel}`).join('\n') || '  (no rows)';
+      throw new Error(`${(error as Error).message}\nRows last seen:\n${seen}`);
+    }
+  }
+
+  /** Saves a PNG of the whole page as docs/screenshots/NAME.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    await mkdir(screenshotDir, { recursive: true });
+    const file = path.join(screenshotDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  private async showProblems(): Promise<void> {
+    if (await this.page.locator('.markers-panel').isVisible()) {
+      return;
+    }
+    await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    await this.page.locator('.markers-panel').waitFor({ timeout: this.timeoutMs });
+  }
+
+  private async readProblems(): Promise<ProblemRow[]> {
+    const rows: ProblemRow[] = [];
+    let file = '';
+    for (const row of await this.page.locator(PROBLEM_ROWS).all()) {
+      const ariaLabel = (await row.getAttribute('aria-label')) ?? '';
+      const marker = parseMarkerLabel(ariaLabel);
+      if (marker === undefined) {
+        file = await fileOfResourceRow(row);
+        continue;
+      }
+      const code = ((await row.locator('.marker-code').first().textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim();
+      rows.push({ file, ...marker, code, ariaLabel });
+    }
+    return rows;
+  }
+
+  /**
+   * Presses the shortcut until the quick input shows. Right after the page loads, the
+   * workbench may not have its keybindings wired yet and drops the first key press.
+   */
+  private async openQuickInput(shortcut: string): Promise<void> {
+    const box = this.page.locator(QUICK_INPUT_BOX);
+    await waitFor(async () => {
+      await this.page.keyboard.press(shortcut);
+      const shown = await box.waitFor({ state: 'visible', timeout: 1000 }).then(() => true, () => false);
+      return shown ? true : undefined;
+    }, { timeoutMs: this.timeoutMs, what: `${shortcut} to open the quick input` });
+  }
+
+  private async activeTabLabel(): Promise<string> {
+    return (await this.page.locator(ACTIVE_TAB).first().getAttribute('aria-label', { timeout: 1000 })) ?? '';
+  }
+}
+
+type Marker = Pick<ProblemRow, 'severity' | 'message' | 'line' | 'column' | 'source'>;
+
+/**
+ * VS Code labels a marker row "Warning: MESSAGE at line 3 and character 7. generated by
+ * SOURCE" ("generated by" only when the diagnostic has a source). File rows have other
+ * labels and yield `undefined`.
+ */
+export function parseMarkerLabel(label: string): Marker | undefined {
+  const match = /^(\w+): ([\s\S]*) at line (\d+) and character (\d+)\.[\s\S]*?(?: generated by (.*))?$/.exec(label);
+  if (match === null) {
+    return undefined;
+  }
+  return {
+    severity: match[1],
+    message: match[2],
+    line: Number(match[3]),
+    column: Number(match[4]),
+    source: match[5] ?? '',
+  };
+}
+
+async function fileOfResourceRow(row: Locator): Promise<string> {
+  const name = ((await row.locator('.label-name').first().textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim();
+  const folder = ((await row.locator('.label-description').first().textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim();
+  return folder === '' ? name : `${folder}/${name}`;
+}
