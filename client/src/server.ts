@@ -3,6 +3,7 @@ import {
   CloseAction,
   ErrorAction,
   ErrorCodes,
+  LSPErrorCodes,
   LanguageClient,
   ResponseError,
   RevealOutputChannelOn,
@@ -206,5 +207,5 @@ export class PresendServer implements vscode.Disposable {
 
 /** True when `error` is the user cancelling a request, which needs no message. */
 export function isCancellation(error: unknown): boolean {
-  return error instanceof ResponseError && error.code === ErrorCodes.RequestCancelled;
+  return error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled;
 }

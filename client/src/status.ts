@@ -41,7 +41,7 @@ export class TemplateStatus implements vscode.Disposable {
       this.showServerState('$(error)', vscode.l10n.t('The Presend server is not running: {0} Click to show its log.', this.server.failure ?? ''), 'presend.showOutput');
       return;
     }
-    if (!isTemplate(document)) {
+    if (!document || !isTemplate(document)) {
       this.item.hide();
       return;
     }

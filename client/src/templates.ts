@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 /** The languages Presend checks as templates. */
 export const TEMPLATE_LANGUAGES = ['mjml', 'html'];
 
-export function isTemplate(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
-  return !!document && TEMPLATE_LANGUAGES.includes(document.languageId);
+export function isTemplate(document: vscode.TextDocument): boolean {
+  return TEMPLATE_LANGUAGES.includes(document.languageId);
 }
 
 export function isCsv(uri: vscode.Uri): boolean {
@@ -17,5 +17,5 @@ export function targetTemplate(argument: unknown): vscode.Uri | undefined {
     return argument;
   }
   const document = vscode.window.activeTextEditor?.document;
-  return isTemplate(document) ? document.uri : undefined;
+  return document && isTemplate(document) ? document.uri : undefined;
 }

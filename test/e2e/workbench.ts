@@ -63,17 +63,10 @@ export class Workbench {
     await this.openQuickInput('Control+P');
     await this.page.locator(QUICK_INPUT_BOX).fill(relativePath);
 
-    // Quick Open labels a file row "name, folder"; pick the row for this exact file.
+    // Quick Open shows a file row as its name with the folder as the description; pick the
+    // row of this exact file rather than the best fuzzy match.
     const folder = path.posix.dirname(relativePath);
-    const row = await waitFor(async () => {
-      for (const candidate of await this.page.locator(QUICK_INPUT_ROWS).all()) {
-        const label = (await candidate.getAttribute('aria-label')) ?? '';
-        if (label.startsWith(`${name},`) && (folder === '.' || label.includes(folder))) {
-          return candidate;
-        }
-      }
-      return undefined;
-    }, { timeoutMs: this.timeoutMs, what: `Quick Open to list ${relativePath}` });
+    const row = await this.findQuickInputRow(name, folder === '.' ? '' : folder, `Quick Open to list ${relativePath}`);
     await row.click();
 
     await waitFor(async () => ((await this.activeTabLabel()).startsWith(name) ? true : undefined), {
@@ -91,14 +84,7 @@ export class Workbench {
     await this.openQuickInput('F1');
     await this.page.locator(QUICK_INPUT_BOX).fill(`>${title}`);
 
-    const row = await waitFor(async () => {
-      for (const candidate of await this.page.locator(QUICK_INPUT_ROWS).all()) {
-        if ((await candidate.locator('.label-name').first().textContent())?.trim() === title) {
-          return candidate;
-        }
-      }
-      return undefined;
-    }, { timeoutMs: this.timeoutMs, what: `the command palette to list "${title}"` });
+    const row = await this.findQuickInputRow(title, undefined, `the command palette to list "${title}"`);
     await row.click();
 
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: this.timeoutMs });
@@ -158,10 +144,28 @@ export class Workbench {
         file = await fileOfResourceRow(row);
         continue;
       }
-      const code = ((await row.locator('.marker-code').first().textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim();
+      const code = await textOf(row, '.marker-code');
       rows.push({ file, ...marker, code, ariaLabel });
     }
     return rows;
+  }
+
+  /**
+   * Waits for the quick input row whose name (and description, when given) equal the given
+   * text exactly, ignoring the highlight markup that fuzzy matching adds.
+   */
+  private async findQuickInputRow(name: string, description: string | undefined, what: string): Promise<Locator> {
+    return waitFor(async () => {
+      for (const row of await this.page.locator(QUICK_INPUT_ROWS).all()) {
+        if ((await textOf(row, '.label-name')) !== name) {
+          continue;
+        }
+        if (description === undefined || (await textOf(row, '.label-description')) === description) {
+          return row;
+        }
+      }
+      return undefined;
+    }, { timeoutMs: this.timeoutMs, what });
   }
 
   /**
@@ -204,7 +208,16 @@ export function parseMarkerLabel(label: string): Marker | undefined {
 }
 
 async function fileOfResourceRow(row: Locator): Promise<string> {
-  const name = ((await row.locator('.label-name').first().textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim();
-  const folder = ((await row.locator('.label-description').first().textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim();
+  const name = await textOf(row, '.label-name');
+  const folder = await textOf(row, '.label-description');
   return folder === '' ? name : `${folder}/${name}`;
+}
+
+/** Trimmed text of the first element matching `selector` in `row`, or '' if it has none. */
+async function textOf(row: Locator, selector: string): Promise<string> {
+  const element = row.locator(selector).first();
+  if ((await element.count()) === 0) {
+    return '';
+  }
+  return ((await element.textContent({ timeout: 1000 })) ?? '').trim();
 }

@@ -114,7 +114,8 @@ test('a stray quote does not end the read', async () => {
 test('address column header variants are recognised', async () => {
   for (const header of ['email', 'E-mail', 'Email Address', 'email_address', 'mail', 'Recipient', 'E-Mail-Adresse', ' EMAIL ']) {
     const report = await verifyText(`id,${header}\n1,a@clinic-sample.org\n`);
-    assert.equal(report.summary.emailColumn, header, header);
+    // Leading spaces go with ltrim, which the parser needs for `a, "b"` cells.
+    assert.equal(report.summary.emailColumn, header.trimStart(), header);
   }
 });
 

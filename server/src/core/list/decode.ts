@@ -65,7 +65,7 @@ export async function* decodeToUtf8(source: AsyncIterable<Buffer | string>, stat
     }
 
     pending = Buffer.alloc(0);
-    if (mode === 'undecided') {
+    if (mode === 'undecided' && !startsWithUtf8(whole)) {
       state.encoding = 'windows-1252';
       state.notices.push('The file is not valid UTF-8; it was read as Windows-1252. Save it as "CSV UTF-8" to avoid guessing.');
       decoder = new TextDecoder('windows-1252');
@@ -74,8 +74,8 @@ export async function* decodeToUtf8(source: AsyncIterable<Buffer | string>, stat
       continue;
     }
 
-    state.notices.push('The file mixes UTF-8 with bytes that are not UTF-8; those bytes were read as U+FFFD, and addresses containing them are invalid.');
     mode = 'mixed';
+    state.notices.push('The file mixes UTF-8 with bytes that are not UTF-8; those bytes were read as U+FFFD, and addresses containing them are invalid.');
     yield whole;
   }
 
@@ -130,6 +130,16 @@ function detectBom(bytes: Buffer, state: DecodeState): number {
 
 function noTextMessage(): string {
   return 'The file is not a text CSV: it contains NUL bytes (a binary file, or UTF-16 without a byte order mark). Export it from the spreadsheet as "CSV UTF-8".';
+}
+
+/** True when the first non-ASCII bytes form a valid UTF-8 sequence: the file's first say on its encoding. */
+function startsWithUtf8(bytes: Buffer): boolean {
+  let index = 0;
+  while (index < bytes.length && bytes[index] < 0x80) index++;
+  const lead = bytes[index];
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  if (length === 0) return false;
+  return isUtf8(bytes.subarray(index, index + length));
 }
 
 /** Length of a UTF-8 sequence at the end of `bytes` that the next chunk has to complete. */

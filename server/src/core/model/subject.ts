@@ -13,7 +13,8 @@ export function findSubject(roots: readonly TemplateNode[], directive: Directive
     return { text: directive.subject, source: 'directive', span };
   }
   for (const name of ['mj-title', 'title'] as const) {
-    const element = firstElement(roots, (candidate) => candidate.name === name);
+    // An empty `<title></title>`, common in starter templates, declares no subject.
+    const element = firstElement(roots, (candidate) => candidate.name === name && textContent(candidate, extraction, () => true) !== '');
     if (element) {
       return { text: textContent(element, extraction, () => true), source: name, span: innerSpan(element, extraction) };
     }

@@ -25,7 +25,7 @@ type Step =
   | { kind: 'word'; words: readonly string[] }
   | { kind: 'optional'; words: readonly string[] }
   /** A condition term starting within `skip` tokens; the match extends to its end. */
-  | { kind: 'condition'; skip: number }
+  | { kind: 'condition'; skip: number; optional?: boolean }
   /** A condition term or a generic health word starting within `skip` tokens. */
   | { kind: 'health'; skip: number };
 
@@ -42,10 +42,10 @@ const HEALTH_WORDS = new Set(['condition', 'conditions', 'disease', 'diseases', 
 const PATTERNS: readonly Pattern[] = [
   {
     id: 'you-were-diagnosed',
-    steps: [word('you', 'youve', 'youre'), optional('were', 'have', 'are', 'was', 'had'), optional('been'), optional('recently', 'newly', 'just'), word('diagnosed'), optional('with')],
+    steps: [word('you', 'youve', 'youre'), optional('were', 'have', 'are', 'was', 'had'), optional('been'), optional('recently', 'newly', 'just'), word('diagnosed'), optional('with'), { kind: 'condition', skip: 2, optional: true }],
   },
   { id: 'your-diagnosis', steps: [word('your'), optional('recent', 'new', 'latest', 'current'), word('diagnosis')] },
-  { id: 'as-someone-with', steps: [word('as'), optional('a', 'an'), word('someone', 'somebody', 'person', 'patient', 'member'), word('living', 'diagnosed', 'managing', 'dealing'), optional('with')] },
+  { id: 'as-someone-with', steps: [word('as'), optional('a', 'an'), word('someone', 'somebody', 'person', 'patient', 'member'), word('living', 'diagnosed', 'managing', 'dealing'), optional('with'), { kind: 'condition', skip: 2, optional: true }] },
   { id: 'living-with', steps: [word('living', 'diagnosed'), word('with'), { kind: 'health', skip: 3 }] },
   {
     id: 'for-patients-with',
@@ -75,7 +75,7 @@ export function findConditionTargeting(text: string, extra?: readonly string[]):
     let endToken: number | undefined;
     let patternId = '';
     for (const pattern of PATTERNS) {
-      endToken = matchPattern(pattern, tokens, index, terms);
+      endToken = matchPattern(pattern, text, tokens, index, terms);
       if (endToken !== undefined) {
         patternId = pattern.id;
         break;
@@ -95,30 +95,31 @@ export function findConditionTargeting(text: string, extra?: readonly string[]):
 }
 
 /** Returns one past the last token of the match at `index`, or undefined. */
-function matchPattern(pattern: Pattern, tokens: readonly TextToken[], index: number, terms: PhraseIndex<ConditionTermEntry>): number | undefined {
+function matchPattern(pattern: Pattern, text: string, tokens: readonly TextToken[], index: number, terms: PhraseIndex<ConditionTermEntry>): number | undefined {
   let position = index;
 
   for (const step of pattern.steps) {
     const token = tokens[position];
     switch (step.kind) {
       case 'word':
-        if (token === undefined || !step.words.includes(token.norm)) {
+        if (token === undefined || !step.words.includes(token.norm) || crossesSentence(text, tokens, position, index)) {
           return undefined;
         }
         position++;
         break;
       case 'optional':
-        if (token !== undefined && step.words.includes(token.norm)) {
+        if (token !== undefined && step.words.includes(token.norm) && !crossesSentence(text, tokens, position, index)) {
           position++;
         }
         break;
       case 'condition':
       case 'health': {
-        const found = findHealthWithin(tokens, position, step.skip, terms, step.kind === 'health');
-        if (found === undefined) {
+        const found = findHealthWithin(text, tokens, position, step.skip, terms, step.kind === 'health');
+        if (found !== undefined) {
+          position = found;
+        } else if (step.kind === 'health' || step.optional !== true) {
           return undefined;
         }
-        position = found;
         break;
       }
     }
@@ -126,8 +127,18 @@ function matchPattern(pattern: Pattern, tokens: readonly TextToken[], index: num
   return position;
 }
 
-function findHealthWithin(tokens: readonly TextToken[], from: number, skip: number, terms: PhraseIndex<ConditionTermEntry>, acceptHealthWords: boolean): number | undefined {
+function findHealthWithin(
+  text: string,
+  tokens: readonly TextToken[],
+  from: number,
+  skip: number,
+  terms: PhraseIndex<ConditionTermEntry>,
+  acceptHealthWords: boolean,
+): number | undefined {
   for (let position = from; position <= from + skip && position < tokens.length; position++) {
+    if (crossesSentence(text, tokens, position, from - 1)) {
+      return undefined;
+    }
     const term = conditionTermAt(terms, tokens, position);
     if (term !== undefined) {
       return term.endToken;
@@ -137,4 +148,13 @@ function findHealthWithin(tokens: readonly TextToken[], from: number, skip: numb
     }
   }
   return undefined;
+}
+
+/** True when punctuation that ends a clause sits between token `first` and token `position`. */
+function crossesSentence(text: string, tokens: readonly TextToken[], position: number, first: number): boolean {
+  if (position <= first || first < 0 || position >= tokens.length) {
+    return false;
+  }
+  const gap = text.slice(tokens[position - 1].end, tokens[position].start);
+  return /[.!?;:\n]/.test(gap);
 }

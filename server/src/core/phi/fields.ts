@@ -191,7 +191,9 @@ function findCareEventDate(words: readonly string[]): Match | undefined {
 function pickBest(matches: readonly Match[]): Match | undefined {
   let best: Match | undefined;
   for (const match of matches) {
-    if (best === undefined || effectiveRank(match) > effectiveRank(best)) {
+    // At equal rank a namespace match explains more (`phone follows clinic`) than the bare word.
+    const better = best === undefined || effectiveRank(match) > effectiveRank(best) || (effectiveRank(match) === effectiveRank(best) && match.namespace !== undefined && best.namespace === undefined);
+    if (better) {
       best = match;
     }
   }

@@ -18,6 +18,8 @@ export const DEFAULT_UNSUBSCRIBE_TAGS = [
   '%tag_unsubscribe_url%',
   '%%unsub_center_url%%',
   '{{ UnsubscribeURL }}',
+  '{unsubscribe_text}',
+  '{unsubscribe_url}',
 ];
 
 /** Merge fields that an ESP fills with an unsubscribe or preference-centre URL. */
@@ -65,6 +67,9 @@ export function isUnsubscribeLink(link: Link, user: UserConfig, tags: Set<string
 }
 
 export function hrefHasUnsubscribeTag(link: Link, tags: Set<string>, model: TemplateModel): boolean {
+  if (containsTagText(link.href, tags)) {
+    return true;
+  }
   const { file, start, end } = link.hrefSpan;
   return model.mergeTags.some(
     (tag) => tag.span.file === file && tag.span.start >= start && tag.span.end <= end && isUnsubscribeTag(tag, tags),
@@ -90,13 +95,23 @@ export function findUnsubscribeOffers(model: TemplateModel, user: UserConfig): U
     offers.push({ kind: 'tag', tag, run });
   }
 
-  // `[unsubscribe]` and similar bracket tags are plain text to the parser.
+  // Tags such as `[unsubscribe]` or Mautic's `{unsubscribe_text}` are plain text to the parser.
   for (const run of model.textRuns) {
-    if (/\[unsubscribe\]/i.test(run.text) && !offers.some((offer) => offer.run === run)) {
+    if (containsTagText(run.raw, tags) && !offers.some((offer) => offer.run === run)) {
       offers.push({ kind: 'tag', run });
     }
   }
   return offers;
+}
+
+function containsTagText(raw: string, tags: Set<string>): boolean {
+  const normalized = normalizeTag(raw);
+  for (const tag of tags) {
+    if (normalized.includes(tag)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function stripTags(href: string): string {
