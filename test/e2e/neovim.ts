@@ -190,8 +190,9 @@ vim.cmd('qa!')
 
 /** A Lua long string holding `text` verbatim, whatever brackets it contains. */
 function luaString(text: string): string {
+  // The closing bracket must not occur in the text, nor be completed by a trailing "]".
   let level = '';
-  while (text.includes(`]${level}]`)) {
+  while (`${text}]`.includes(`]${level}]`)) {
     level += '=';
   }
   return `[${level}[${text}]${level}]`;

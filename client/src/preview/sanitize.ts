@@ -190,20 +190,20 @@ function rewriteCss(css: string, options: PrepareOptions, blocked: BlockedCounts
     return '';
   });
 
-  let inFontFace = false;
-  return withoutImports.replace(/@font-face|url\(\s*(['"]?|&quot;)([^'")]*?)\1\s*\)/gi, (whole, _quote: string, url: string | undefined) => {
-    if (url === undefined) {
-      inFontFace = true;
-      return whole;
-    }
-    const kind = remoteKind(url);
-    if (!kind || (kind === 'https' && options.allowRemote)) {
-      return whole;
-    }
-    const what = inFontFace || FONT_URL.test(url) ? 'fonts' : where === 'inline' || /\.(?:png|jpe?g|gif|webp|svg)(?:[?#]|$)/i.test(url) ? 'images' : 'other';
-    countBlocked(blocked, kind, what);
-    return 'url("")';
-  });
+  const replaceUrls = (text: string, category: (url: string) => 'images' | 'fonts' | 'other'): string =>
+    text.replace(/url\(\s*(&quot;|&#39;|['"]?)([^'")]*?)\1\s*\)/gi, (whole, _quote: string, url: string) => {
+      const kind = remoteKind(url);
+      if (!kind || (kind === 'https' && options.allowRemote)) {
+        return whole;
+      }
+      countBlocked(blocked, kind, category(url));
+      return 'url("")';
+    });
+
+  const withoutFonts = withoutImports.replace(/@font-face\s*\{[^}]*\}/gi, (block) => replaceUrls(block, () => 'fonts'));
+  return replaceUrls(withoutFonts, (url) =>
+    FONT_URL.test(url) ? 'fonts' : where === 'inline' || /\.(?:png|jpe?g|gif|webp|svg)(?:[?#]|$)/i.test(url) ? 'images' : 'other',
+  );
 }
 
 function remoteKind(url: string): 'http' | 'https' | undefined {

@@ -36,7 +36,7 @@ Options:
 Exit codes: 0 no row excluded, 1 some rows excluded, 2 bad usage.
 `;
 
-/** What a template's directive tells about the send, from the loader the lead wires in. */
+/** Facts from a template's directive about the send, returned by the loader the CLI is given. */
 export interface TemplateListContext extends TemplateContext {
   /** Suppression file named by the template, relative to the current folder. */
   suppression?: string;
@@ -44,7 +44,7 @@ export interface TemplateListContext extends TemplateContext {
 
 export interface VerifyListHooks {
   // TODO: the template directive loader is not wired in yet. Until it is, --template is
-  // accepted and ignored with a notice, and --category stands in for the template's category.
+  // accepted and ignored with a notice, and --category replaces the template's category.
   loadTemplateContext?: (templatePath: string) => Promise<TemplateListContext>;
 }
 

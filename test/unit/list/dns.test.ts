@@ -54,8 +54,8 @@ test('MX, null MX, A fallback, no mail host, and timeouts', async () => {
     assert.equal(report.summary.reasons['no-mx'], 2);
     assert.equal(report.summary.reasons['null-mx'], 1);
 
-    // One MX query per domain, whatever the number or case of its rows; A and AAAA only for
-    // domains without MX; nothing for reserved domains, literals or bad syntax.
+    // One MX query per domain, whatever the number or case of its rows. A and AAAA go only to
+    // domains without MX, and nothing goes out for reserved domains, literals or bad syntax.
     const sorted = [...server.queries].sort();
     assert.deepEqual(sorted, [
       'A aaaaonly.clinic-sample.org',

@@ -11,11 +11,13 @@ async function writeRows(path: string, count: number): Promise<void> {
   const out = createWriteStream(path);
   let chunk = 'email,first_name\n';
   for (let index = 0; index < count; index++) {
-    // Every tenth row repeats an earlier address; every seventh is malformed.
-    const address = index % 10 === 9 ? `p${index - 1}@clinic-sample.org` : index % 7 === 6 ? `p${index}-at-clinic-sample.org` : `p${index}@clinic-sample.org`;
+    // In every ten rows, the sixth is malformed and the tenth repeats the ninth.
+    let address = `p${index}@clinic-sample.org`;
+    if (index % 10 === 9) address = `p${index - 1}@clinic-sample.org`;
+    if (index % 10 === 5) address = `p${index}-at-clinic-sample.org`;
     chunk += `${address},P${index}\n`;
     if (chunk.length > 1 << 16) {
-      if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       chunk = '';
     }
   }
@@ -30,14 +32,8 @@ test('a 200,000-row list streams without collecting rows', async () => {
     let last = 0;
     const report = await verifyList({ path: file }, { collectRows: false, onRow: (row) => void (last = row.line) });
 
-    let duplicates = 0;
-    let invalid = 0;
-    for (let index = 0; index < 200_000; index++) {
-      if (index % 10 === 9) {
-        if ((index - 1) % 7 !== 6) duplicates++;
-        else invalid++;
-      } else if (index % 7 === 6) invalid++;
-    }
+    const duplicates = 20_000;
+    const invalid = 20_000;
     assert.equal(report.rows.length, 0);
     assert.equal(report.summary.rows, 200_000);
     assert.equal(last, 200_001);

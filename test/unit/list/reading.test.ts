@@ -134,7 +134,7 @@ test('an empty file is a clear error', async () => {
   await assert.rejects(verifyText(''), /has no header row: the file is empty/);
 });
 
-// The corpus holds copyleft files, so it stays outside the repository; CI has it beside the clone.
+// The corpus contains copyleft files, so it stays outside the repository; CI has it beside the clone.
 const CORPUS = join(ROOT, '../shared/corpus/csv');
 
 test('every CSV in the shared corpus reads without a crash', { skip: existsSync(CORPUS) ? false : 'shared corpus folder is absent' }, async () => {

@@ -24,7 +24,7 @@ function templatesUnder(folder: string): string[] {
   return found.sort();
 }
 
-/** Every span the model exposes, with a label for the failure message. */
+/** Lists every span the model exposes, with a label for the failure message. */
 function allSpans(model: TemplateModel): Array<[string, Span]> {
   const spans: Array<[string, Span]> = [];
   const visit = (nodes: readonly TemplateNode[]): void => {
@@ -77,7 +77,10 @@ test('every corpus template builds, with every span inside its file', (t) => {
 
     for (const [label, span] of allSpans(model)) {
       assert.ok(model.files.includes(span.file), `${templatePath}: ${label} points into ${span.file.path}, which is not in model.files`);
-      assert.ok(0 <= span.start && span.start <= span.end && span.end <= span.file.text.length, `${templatePath}: ${label} [${span.start}, ${span.end}] outside 0..${span.file.text.length}`);
+      const where = `${templatePath}: ${label} [${span.start}, ${span.end}] in 0..${span.file.text.length}`;
+      assert.ok(span.start >= 0, where);
+      assert.ok(span.start <= span.end, where);
+      assert.ok(span.end <= span.file.text.length, where);
     }
   }
 });

@@ -7,24 +7,24 @@ export function modelOf(text: string, name = 'template.mjml', options: BuildOpti
   return buildModel(new SourceFile(`/virtual/${name}`, text), { readFile: () => undefined, ...options });
 }
 
-/** The source text a span covers. */
+/** Returns the source text a span covers. */
 export function textAt(span: Span): string {
   return span.file.text.slice(span.start, span.end);
 }
 
-/** A span as `[start, end]`, the shape the tables below are written in. */
+/** Returns a span's offsets as `[start, end]`. */
 export function offsets(span: Span): [number, number] {
   return [span.start, span.end];
 }
 
-/** A span as `line:character-line:character`, zero-based, UTF-16 columns. */
+/** Formats a span as `line:character-line:character`, zero-based, in UTF-16 columns. */
 export function lineColumns(span: Span): string {
   const start = span.file.positionAt(span.start);
   const end = span.file.positionAt(span.end);
   return `${start.line}:${start.character}-${end.line}:${end.character}`;
 }
 
-/** MJML boilerplate around some body content. */
+/** Wraps body content (and optional head content) in an MJML document with one column. */
 export function mjmlBody(content: string, head = ''): string {
   return `<mjml><mj-head>${head}</mj-head><mj-body><mj-section><mj-column>${content}</mj-column></mj-section></mj-body></mjml>`;
 }

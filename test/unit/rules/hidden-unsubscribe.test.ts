@@ -9,6 +9,11 @@ test('hidden-unsubscribe', (t) => {
     'hidden-unsubscribe',
     {
       valid: [
+        {
+          name: 'mj-style class loses to MJML inline size',
+          language: 'mjml',
+          code: `${MJML_HEAD}<mjml><mj-head><mj-style>.fine { font-size: 8px; }</mj-style></mj-head><mj-body><mj-section><mj-column><mj-text css-class="fine">PO Box 4, Millbrook, OR 97999 <a href="{{unsubscribe_url}}">Unsubscribe</a></mj-text></mj-column></mj-section></mj-body></mjml>`,
+        },
         { name: 'plain link', code: `${HEAD}<p><a href="{{unsubscribe_url}}">Unsubscribe</a></p>` },
         { name: 'readable footer', code: `${HEAD}<p style="font-size:13px;color:#52606d"><a href="{{unsubscribe_url}}" style="color:#0b6e4f">Unsubscribe</a></p>` },
         { name: 'exactly the minimum size', code: `${HEAD}<p style="font-size:10px"><a href="{{unsubscribe_url}}">Unsubscribe</a></p>` },
@@ -27,9 +32,9 @@ test('hidden-unsubscribe', (t) => {
         },
         { name: 'image only', code: `${HEAD}⟦<a href="{{unsubscribe_url}}"><img src="unsub.png" alt="Unsubscribe"></a>⟧`, messageIds: ['imageOnly'] },
         {
-          name: 'mj-style class rule',
+          name: 'mj-class font size',
           language: 'mjml',
-          code: `${MJML_HEAD}<mjml><mj-head><mj-style>.fine { font-size: 8px; }</mj-style></mj-head><mj-body><mj-section><mj-column><mj-text css-class="fine">PO Box 4, Millbrook, OR 97999 ⟦<a href="{{unsubscribe_url}}">Unsubscribe</a>⟧</mj-text></mj-column></mj-section></mj-body></mjml>`,
+          code: `${MJML_HEAD}<mjml><mj-head><mj-attributes><mj-class name="fine" font-size="8px" /></mj-attributes></mj-head><mj-body><mj-section><mj-column><mj-text mj-class="fine">PO Box 4, Millbrook, OR 97999 ⟦<a href="{{unsubscribe_url}}">Unsubscribe</a>⟧</mj-text></mj-column></mj-section></mj-body></mjml>`,
           messageIds: ['tooSmall'],
         },
         {

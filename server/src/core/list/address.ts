@@ -24,7 +24,7 @@ const QUOTED = /^"(?:[\x20\x21\x23-\x5B\x5D-\x7E\u00A0-\uFFFC\u{10000}-\u{10FFFF
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
-/** The address in a cell: `Jane Doe <jane@example.org>` gives the part in angle brackets. */
+/** Returns the address in a cell: for `Jane Doe <jane@example.org>`, the part in angle brackets. */
 export function extractAddress(cell: string): string {
   let text = cell.trim();
   const angle = /<([^<>]*)>$/.exec(text);

@@ -5,7 +5,7 @@ import { isRoleAccount } from './role';
 import { suggestDomain } from './typo';
 import type { ReasonId } from './types';
 
-/** What the address alone says, before list-wide checks (duplicates, suppression, DNS). */
+/** Findings from the address alone, before list-wide checks (duplicates, suppression, DNS). */
 export interface AddressCheck {
   reasons: ReasonId[];
   normalized?: string;
@@ -24,7 +24,7 @@ interface DomainFacts {
 }
 
 // Most rows share a few domains, and the domain checks are most of the work per row, so their
-// answers are kept per domain. The cache is emptied when full, which bounds its memory on a
+// results are cached per domain. The cache is emptied when full, which bounds its memory on a
 // list where every row has a domain of its own.
 const MAX_CACHED_DOMAINS = 50_000;
 const domainFacts = new Map<string, DomainFacts>();
@@ -47,9 +47,9 @@ export function checkAddress(cell: string): AddressCheck {
   if (!parsed.valid) return { reasons: ['invalid-syntax'] };
 
   const normalized = `${parsed.local}@${parsed.domain}`;
-  // Duplicates and suppression compare local parts case-insensitively although RFC 5321 lets
-  // them differ: every large provider treats Jane@ and jane@ as one mailbox, and mailing both
-  // or missing an unsubscribe over letter case does more harm than merging two real mailboxes.
+  // Duplicates and suppression compare local parts case-insensitively, although RFC 5321 lets
+  // them differ, because every large provider treats Jane@ and jane@ as one mailbox. Mailing
+  // both, or missing an unsubscribe over letter case, does more harm than merging two mailboxes.
   const key = `${parsed.local.toLowerCase()}@${parsed.domain}`;
   const reasons: ReasonId[] = [];
   if (isRoleAccount(parsed.local)) reasons.push('role-account');

@@ -70,7 +70,7 @@ const OPT_OUT_HEADERS = new Set([
 
 const STATUS_HEADERS = new Set(['status', 'emailstatus', 'subscriptionstatus', 'subscriberstatus']);
 
-/** Words in a header that mean the column holds clinical information. */
+/** Words in a header that mark a column of clinical information. */
 const PHI_WORDS = new Set([
   'allergies',
   'allergy',
@@ -139,13 +139,13 @@ export function mapColumns(headers: readonly string[], emailColumn?: string): Co
   };
 }
 
-function findEmailColumn(headers: readonly string[], folded: string[], wanted: string | undefined): number {
+function findEmailColumn(headers: readonly string[], folded: string[], requested: string | undefined): number {
   const found = headers.map((header) => JSON.stringify(header)).join(', ') || '(none)';
-  if (wanted !== undefined) {
-    const exact = headers.findIndex((header) => header.trim() === wanted.trim());
-    const index = exact !== -1 ? exact : folded.indexOf(foldHeader(wanted));
+  if (requested !== undefined) {
+    const exact = headers.findIndex((header) => header.trim() === requested.trim());
+    const index = exact !== -1 ? exact : folded.indexOf(foldHeader(requested));
     if (index === -1) {
-      throw new EmailColumnError(`No column "${wanted}" in the header row. Headers found: ${found}. Pass one of them to --email-column.`);
+      throw new EmailColumnError(`No column "${requested}" in the header row. Headers found: ${found}. Pass one of them to --email-column.`);
     }
     return index;
   }

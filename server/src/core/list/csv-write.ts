@@ -11,13 +11,13 @@ export function neutraliseFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-/** Quotes a cell when it holds the delimiter, a double quote, CR or LF (RFC 4180). */
+/** Quotes a cell when it contains the delimiter, a double quote, CR or LF (RFC 4180). */
 export function quoteCell(cell: string, delimiter: string): string {
   if (cell.includes(delimiter) || /["\r\n]/.test(cell)) return `"${cell.replace(/"/g, '""')}"`;
   return cell;
 }
 
-/** One CSV record with CRLF, as RFC 4180 and Excel expect. */
+/** Formats one CSV record, ending in CRLF as RFC 4180 and Excel expect. */
 export function csvLine(cells: readonly string[], delimiter: string): string {
   return `${cells.map((cell) => quoteCell(neutraliseFormula(cell), delimiter)).join(delimiter)}\r\n`;
 }

@@ -132,14 +132,20 @@ function noTextMessage(): string {
   return 'The file is not a text CSV: it contains NUL bytes (a binary file, or UTF-16 without a byte order mark). Export it from the spreadsheet as "CSV UTF-8".';
 }
 
-/** True when the first non-ASCII bytes form a valid UTF-8 sequence: the file's first say on its encoding. */
+/** Returns true when the first non-ASCII bytes form a valid UTF-8 sequence, the first evidence of the file's encoding. */
 function startsWithUtf8(bytes: Buffer): boolean {
   let index = 0;
   while (index < bytes.length && bytes[index] < 0x80) index++;
   const lead = bytes[index];
-  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-  if (length === 0) return false;
-  return isUtf8(bytes.subarray(index, index + length));
+  return isUtf8(bytes.subarray(index, index + sequenceLength(lead)));
+}
+
+/** Returns the length of the UTF-8 sequence a lead byte starts, or 1 for a byte that cannot lead one. */
+function sequenceLength(lead: number): number {
+  if (lead >= 0xf0) return 4;
+  if (lead >= 0xe0) return 3;
+  if (lead >= 0xc0) return 2;
+  return 1;
 }
 
 /** Length of a UTF-8 sequence at the end of `bytes` that the next chunk has to complete. */
@@ -148,8 +154,7 @@ function incompleteTail(bytes: Buffer): number {
   for (let back = 1; back <= 3 && back <= end; back++) {
     const byte = bytes[end - back];
     if ((byte & 0xc0) === 0x80) continue;
-    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return needed > back ? back : 0;
+    return sequenceLength(byte) > back ? back : 0;
   }
   return 0;
 }

@@ -40,8 +40,8 @@ let disposable: Set<string> | undefined;
 
 function domains(): Set<string> {
   if (!disposable) {
-    // The package is a JSON array without type declarations; require keeps the compiler from
-    // type-checking 120,000 strings, and loads the data only when a list is verified.
+    // The package is a JSON array without type declarations. Loading it with require keeps the
+    // compiler from type-checking 120,000 strings, and loads the data only when a list is verified.
     disposable = new Set(require('disposable-email-domains') as string[]);
     for (const domain of REAL_PROVIDERS) disposable.delete(domain);
   }

@@ -25,7 +25,9 @@ async function check(resolver: DnsResolver, domain: string): Promise<MailDomainS
   const mx = await resolver.mx(domain);
   if (mx.status === 'ok') {
     const isNull = mx.records.length === 1 && mx.records[0].priority === 0 && ['', '.'].includes(mx.records[0].exchange);
-    return isNull ? 'null-mx' : mx.records.length > 0 ? 'ok' : await addressFallback(resolver, domain);
+    if (isNull) return 'null-mx';
+    if (mx.records.length > 0) return 'ok';
+    return addressFallback(resolver, domain);
   }
   if (mx.status === 'nxdomain') return 'no-mx';
   if (mx.status === 'nodata') return addressFallback(resolver, domain);

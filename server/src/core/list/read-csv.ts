@@ -38,8 +38,8 @@ export async function openCsv(source: AsyncIterable<Buffer | string>, signal?: A
     delimiter: sniffed.delimiter,
     relax_column_count: true,
     relax_quotes: true,
-    // Spaces before an opening quote (`a, "b"`) are common in hand-edited lists; without
-    // ltrim the quote would be literal and a quoted line break would split the record.
+    // Spaces before an opening quote (`a, "b"`) are common in hand-edited lists. Without ltrim
+    // the quote would be literal, so a quoted line break would split the record.
     ltrim: true,
     skip_records_with_error: true,
     skip_empty_lines: false,

@@ -80,7 +80,7 @@ function finish(stream: WriteStream): Promise<void> {
   });
 }
 
-/** The real path of a file; for one that does not exist yet, its real folder plus its name. */
+/** Resolves the real path of a file, or for one that does not exist yet, its real folder plus its name. */
 async function canonical(path: string): Promise<string> {
   try {
     return await realpath(path);

@@ -31,7 +31,7 @@ export async function loadSuppression(source: { path: string } | { addresses: It
   return keys;
 }
 
-/** The address column when the first row is a header, or -1 when it is already an address. */
+/** Returns the address column when the first row is a header, or -1 when it is already an address. */
 function headerColumn(cells: string[]): number {
   if (parseAddress(extractAddress(cells[0] ?? '')).valid) return -1;
   try {

@@ -89,7 +89,7 @@ export interface ListReport {
 
 export type ListCategory = 'marketing' | 'transactional';
 
-/** What a template tells about the send; plain values so this module never reads templates. */
+/** Facts about the send from its template, as plain values, so this module never reads templates. */
 export interface TemplateContext {
   category?: ListCategory;
   authorization?: 'documented';

@@ -69,7 +69,7 @@ const PROVIDER_PARTS: Provider[] = PROVIDERS.map((domain) => {
   return { domain, name: parsed.domainWithoutSuffix!, suffix: parsed.publicSuffix! };
 });
 
-/** The provider domain the author most likely meant, or undefined. */
+/** Returns the provider domain the author most likely meant, or undefined. */
 export function suggestDomain(domain: string): string | undefined {
   if (KNOWN_REAL.has(domain) || PROVIDERS.includes(domain)) return undefined;
 

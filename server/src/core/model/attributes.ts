@@ -4,9 +4,9 @@ import type { Decoder } from './decode';
 
 /**
  * Reads the attributes of one start tag with their exact spans. htmlparser2 reports attribute
- * names and values but not where they are, so the tag's text is walked again here with the same
- * grammar its tokenizer uses: names end at whitespace, `/`, `>` or `=`; quoted values may hold
- * `>`; unquoted values end at whitespace or `>`; a name without `=` is valueless.
+ * names and values but not their offsets, so the tag's text is scanned again here with the
+ * grammar of its tokenizer. Names end at whitespace, `/`, `>` or `=`. Quoted values may contain
+ * `>`, unquoted values end at whitespace or `>`, and a name without `=` is valueless.
  *
  * `masked` is the file's text with merge tags blanked, so quotes inside a tag do not count;
  * names and values are taken from the real text.

@@ -4,9 +4,9 @@ import type { ContentBlock, ElementNode, HiddenReason, TemplateNode } from './ty
 
 /**
  * Content blocks for the transactional/marketing classifier, in reading order: one per
- * paragraph-like element that holds text. An element that contains other such elements is
- * split into them (an `mj-text` with three `<p>` gives three blocks); text it holds outside
- * them becomes a block of its own, so no copy is lost.
+ * paragraph-like element that contains text. An element that contains other such elements is
+ * split into them, so an `mj-text` with three `<p>` gives three blocks. Text outside those
+ * inner elements becomes a block of its own, so no copy is lost.
  */
 
 const BLOCK_KINDS: Record<string, ContentBlock['kind']> = {

@@ -32,16 +32,17 @@ export interface BuildOptions {
 }
 
 /**
- * Builds the template model rules read. Synchronous, and never throws: whatever the input,
- * the result is a model, with anything wrong about the template in `problems`.
+ * Builds the template model rules read. Synchronous, and does not throw: the whole build runs
+ * inside a catch that turns a defect into a `model-failed` problem on an empty model. Anything
+ * wrong with the template itself is reported in `problems`.
  */
 export function buildModel(file: SourceFile, options: BuildOptions = {}): TemplateModel {
   const language = options.language ?? languageOf(file.path) ?? 'html';
   try {
     return build(file, language, options);
   } catch (error) {
-    // A defect in the model builder must not take the checker down with it; the empty model
-    // carries the reason so the failure is visible rather than a silent "no findings".
+    // A defect in the model builder must not stop the checker. The empty model carries the
+    // reason, so the failure is visible rather than a silent "no findings".
     const model = emptyModel(file, language);
     const reason = error instanceof Error ? error.message : String(error);
     model.problems.push({ kind: 'parse', code: 'model-failed', data: { reason }, span: { file, start: 0, end: 0 } });
@@ -146,7 +147,7 @@ function collectHead(roots: readonly TemplateNode[], cssIncludes: ReadonlyMap<El
       return;
     }
     if (node.name === 'style' || node.name === 'mj-style') {
-      // Read from the source: inside mj-style the parser sees comments and stray markup.
+      // Read from the source, because inside mj-style the parser splits comments and stray markup out.
       const end = contentEnd.get(node) ?? node.span.end;
       stylesheet.add(node.span.file.text.slice(node.openTagSpan.end, Math.max(end, node.openTagSpan.end)));
     } else if (node.name === 'mj-attributes') {

@@ -22,8 +22,8 @@ const LINK_KINDS: Record<string, Link['kind']> = {
 const IMAGE_ELEMENTS = new Set(['img', 'mj-image']);
 
 /**
- * `document` stands in as the element of text that sits outside every element (a fragment
- * that is just `Hello {{name}}`); it is not part of the tree.
+ * `document` is the element given to text outside every element (a fragment that is just
+ * `Hello {{name}}`). It is not part of the tree.
  */
 export function extractContent(roots: readonly TemplateNode[], document: ElementNode, extraction: Extraction): Content {
   const content: Content = { textRuns: [], links: [], images: [], headings: [] };

@@ -78,7 +78,7 @@ const NAMED_COLOURS: Record<string, string> = {
 
 /**
  * Normalises a colour to lower-case `#rrggbb`, or `transparent` when its alpha is zero.
- * Returns the value lower-cased as declared when it is not a colour this function knows,
+ * Returns the value lower-cased as declared when it is not a colour this function parses,
  * and undefined for keywords that declare nothing (`inherit`, `initial`, `none`).
  */
 export function normalizeColor(input: string): string | undefined {
@@ -140,7 +140,7 @@ function normalizeRgb(argumentsText: string): string | undefined {
   return '#' + channels.map((channel) => channel.toString(16).padStart(2, '0')).join('');
 }
 
-/** The first colour in a `background` shorthand (`#fff url(x.png) no-repeat`). */
+/** Returns the first colour in a `background` shorthand (`#fff url(x.png) no-repeat`). */
 export function colorInBackground(value: string): string | undefined {
   const withoutUrls = value.replace(/url\([^)]*\)/gi, ' ');
   const tokens = withoutUrls.match(/rgba?\([^)]*\)|#[0-9a-f]{3,8}\b|[a-z]+/gi) ?? [];
@@ -161,8 +161,8 @@ const KEYWORD_SIZES: Record<string, number> = {
 const FONT_ELEMENT_SIZES = [10, 13, 16, 18, 24, 32, 48];
 
 /**
- * A font size in CSS pixels: px, pt (96/72), em and % against the parent, rem against 16px.
- * Undefined when the value is not a size.
+ * Converts a font size to CSS pixels: px, pt (96/72), em and % against the parent, rem against
+ * 16px. Returns undefined when the value is not a size.
  */
 export function parseFontSize(input: string, parentPx: number): number | undefined {
   const value = input.trim().toLowerCase();

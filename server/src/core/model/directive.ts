@@ -111,9 +111,9 @@ function parseDirective(comment: CommentNode, problems: ModelProblem[]): Directi
 }
 
 /**
- * The YAML text after `presend`, with a map back to file offsets. When the first key shares a
- * line with `presend` and later keys sit on their own lines, the first line is re-indented to
- * match the others, because YAML would otherwise see two indentation levels.
+ * Extracts the YAML text after `presend`, with a map back to file offsets. When the first key
+ * shares a line with `presend` and later keys are on their own lines, the first line is
+ * re-indented to match the others, because YAML would otherwise read two indentation levels.
  */
 function extractYaml(comment: CommentNode): { text: string; toOffset: (yamlOffset: number) => number } {
   const body = comment.body;

@@ -14,7 +14,7 @@ import type { ElementNode, IncludeRef, ModelProblem, TemplateNode } from './type
 /** MJML components whose content is emitted as HTML; an mj-include inside them is not processed. */
 const ENDING_TAGS = new Set(['mj-text', 'mj-raw', 'mj-button', 'mj-table', 'mj-navbar-link', 'mj-accordion-title', 'mj-accordion-text', 'mj-social-element']);
 
-/** What an included file parses into; supplied by the model builder. */
+/** The parsed tree of an included file, as the model builder returns it. */
 export interface LoadedMarkup {
   file: SourceFile;
   roots: TemplateNode[];
@@ -162,7 +162,7 @@ function nearestEndingTag(element: ElementNode): string {
   return 'mj-text';
 }
 
-/** An included file wrapped in `<mjml><mj-body>` contributes its contents, as in MJML. */
+/** Unwraps an included file's `<mjml><mj-body>` wrapper, keeping its contents, as MJML does. */
 function unwrapDocument(nodes: readonly TemplateNode[]): TemplateNode[] {
   const result: TemplateNode[] = [];
   for (const node of nodes) {

@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import type { TemplateLanguage } from './types';
 
 /**
- * The template language a file is checked as, decided by its extension alone: a partial that
- * holds only `<mj-section>` is still MJML, and an HTML file that mentions `<mjml>` is still HTML.
+ * Returns the template language of a file from its extension alone: a partial that contains
+ * only `<mj-section>` is still MJML, and an HTML file that mentions `<mjml>` is still HTML.
  * Returns undefined for files Presend does not check.
  */
 export function languageOf(filePath: string): TemplateLanguage | undefined {

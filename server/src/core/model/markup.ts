@@ -17,12 +17,12 @@ export interface ParsedMarkup {
   comments: CommentNode[];
 }
 
-/** Where each explicitly closed element's end tag starts, i.e. where its content ends. */
+/** Offset of each explicitly closed element's end tag, which is where its content ends. */
 export type ContentEnds = WeakMap<ElementNode, number>;
 
 /**
  * Parses MJML or HTML into a tree with exact spans. `masked` is `file.text` with merge tags
- * blanked to the same length, so template code never changes the structure; raw text and
+ * blanked to the same length, so template code never changes the structure. Raw text and
  * attribute values are read back from the real text by offset.
  *
  * The tokenizer is htmlparser2's, used as an XML-like tokenizer that honours `/>` on any tag,
@@ -50,7 +50,7 @@ export function parseMarkup(file: SourceFile, masked: string, decode: Decoder, c
         let start = parser.startIndex;
         const tagEnd = parser.endIndex;
 
-        // An implied start tag (`</p>` with no `<p>`) stands on the end tag that implied it.
+        // An implied start tag (`</p>` with no `<p>`) gets the span of the end tag that implied it.
         if (isImplied) {
           start = Math.max(0, masked.lastIndexOf('<', tagEnd));
         }
@@ -146,8 +146,8 @@ function closeImplicitly(element: ElementNode): void {
 }
 
 /**
- * The comment's body starts after `<!--`, after `<!` for bogus comments (`<![if mso]>`,
- * `<![CDATA[…]]>`), or after `<` for processing instructions (`<?php … ?>`).
+ * Finds where a comment's body starts: after `<!--`, after `<!` for bogus comments
+ * (`<![if mso]>`, `<![CDATA[…]]>`), or after `<` for processing instructions (`<?php … ?>`).
  */
 function findCommentBody(masked: string, start: number, data: string): number {
   for (const opener of [4, 2, 1]) {

@@ -1,7 +1,8 @@
 import type { MergeTag } from './types';
 
 /**
- * What a merge tag does and which field it reads, from the text between its delimiters.
+ * Classification of merge tags: their kind and the field they read, from the text between
+ * their delimiters.
  * Rules care about the field (`patient.diagnosis`) far more than the syntax, so each language's
  * quirks end here and every tag comes out in the same shape.
  */

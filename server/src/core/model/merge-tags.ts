@@ -18,10 +18,10 @@ export interface RawMergeTag extends TagMeaning {
   raw: string;
 }
 
-/** Longest tag taken as one merge tag; an opener whose closer is farther away is literal text. */
+/** Maximum length of one merge tag. An opener whose closer is farther away is literal text. */
 const MAX_TAG_LENGTH = 2000;
 
-/** Mailchimp and Mailgun tags are short names; longer spans between delimiters are prose. */
+/** Maximum length of a Mailchimp or Mailgun tag, which are short names. Longer spans are prose. */
 const MAX_NAME_TAG_LENGTH = 200;
 
 export function scanMergeTags(text: string, syntaxes: readonly MergeTagSyntax[]): RawMergeTag[] {
@@ -69,8 +69,8 @@ export function scanMergeTags(text: string, syntaxes: readonly MergeTagSyntax[])
 }
 
 /**
- * Replaces every merge tag with filler of the same length, so an HTML tokenizer sees neither
- * `<%`, quotes nor `>` from a tag while every offset stays the same. Spaces are used where the
+ * Replaces every merge tag with filler of the same length, so an HTML tokenizer reads no `<%`,
+ * quote or `>` from a tag while every offset stays the same. Spaces are used where the
  * tag stands alone (between elements, between attributes); underscores where it continues a
  * word, so an unquoted attribute value like `href={{url}}` stays one token.
  */
@@ -128,8 +128,15 @@ interface CurlyResult {
 function scanCurly(text: string, at: number, enabled: Set<MergeTagSyntax>, closers: CloserFinder, tags: RawMergeTag[]): CurlyResult {
   const isLiquidTag = text[at + 1] === '%';
   const triple = !isLiquidTag && text[at + 2] === '{';
-  const opener = isLiquidTag ? '{%' : triple ? '{{{' : '{{';
-  const closer = isLiquidTag ? '%}' : triple ? '}}}' : '}}';
+  let opener = '{{';
+  let closer = '}}';
+  if (isLiquidTag) {
+    opener = '{%';
+    closer = '%}';
+  } else if (triple) {
+    opener = '{{{';
+    closer = '}}}';
+  }
   const close = closers.find(closer, at + opener.length);
   if (close === -1 || close + closer.length - at > MAX_TAG_LENGTH) {
     return {};
@@ -215,8 +222,13 @@ function scanSalesforce(text: string, at: number, closers: CloserFinder): RawMer
   const third = text[at + 2];
 
   // `%%=v(@x)=%%` prints an AMPscript expression; `%%[ … ]%%` is an AMPscript block.
-  const closer = third === '=' ? '=%%' : third === '[' ? ']%%' : '%%';
-  const close = closers.find(closer, at + (third === '=' || third === '[' ? 3 : 2));
+  let closer = '%%';
+  if (third === '=') {
+    closer = '=%%';
+  } else if (third === '[') {
+    closer = ']%%';
+  }
+  const close = closers.find(closer, at + (closer === '%%' ? 2 : 3));
   if (close === -1 || close - at > MAX_TAG_LENGTH) {
     return undefined;
   }

@@ -7,7 +7,7 @@ import type { ElementNode } from './types';
  * (pseudo-classes, attributes, siblings) are skipped rather than guessed at.
  *
  * Rules inside `@media` are skipped too: they apply only at some widths or in some clients,
- * so a colour or a `display:none` there does not describe what every reader sees.
+ * so a colour or a `display:none` there does not describe what every reader gets.
  */
 
 interface Compound {
@@ -50,13 +50,9 @@ export class Stylesheet {
     }
   }
 
-  get isEmpty(): boolean {
-    return this.rules.length === 0;
-  }
-
   /**
-   * Declarations that apply to `element`, lowest precedence first. `classesOf` says which
-   * classes an element has (`class` in HTML, `css-class` on MJML components).
+   * Declarations that apply to `element`, lowest precedence first. `classesOf` returns the
+   * classes of an element (`class` in HTML, `css-class` on MJML components).
    */
   declarationsFor(element: ElementNode, classesOf: (element: ElementNode) => string[]): Declaration[] {
     if (this.rules.length === 0) {

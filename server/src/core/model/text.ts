@@ -3,7 +3,7 @@ import type { Span } from './source';
 import { collapseWhitespace, trimSpan } from './tree';
 import type { ElementNode, HiddenReason, TemplateNode, TextNode } from './types';
 
-/** What the extractors share once the tree is built and styled. */
+/** State shared by the extractors once the tree is built and styled. */
 export interface Extraction {
   hidden: ReadonlyMap<ElementNode, HiddenReason | undefined>;
   /** A text node's text with entities decoded once, merge tags as written. */
@@ -24,8 +24,8 @@ const BLOCK_LEVEL = new Set([
 ]);
 
 /**
- * The text inside `element`, collapsed, with merge tags as written. `include` decides which
- * descendant elements contribute (for example only visible ones).
+ * Returns the text inside `element`, collapsed, with merge tags as written. `include` decides
+ * which descendant elements contribute (for example only visible ones).
  */
 export function textContent(element: ElementNode, extraction: Extraction, include: (element: ElementNode) => boolean): string {
   const pieces: string[] = [];

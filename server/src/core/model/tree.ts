@@ -35,26 +35,12 @@ export function hasAncestor(element: ElementNode | null, names: ReadonlySet<stri
   return false;
 }
 
-export function closestAncestor(element: ElementNode | null, names: ReadonlySet<string>): ElementNode | undefined {
-  for (let current = element; current; current = current.parent) {
-    if (names.has(current.name)) {
-      return current;
-    }
-  }
-  return undefined;
-}
-
 /** Collapses runs of whitespace (including non-breaking spaces) to one space and trims. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-/** Joins pieces of text, keeping a space between them when either side had one. */
-export function joinText(pieces: readonly string[]): string {
-  return collapseWhitespace(pieces.join(' '));
-}
-
-/** The part of `span` without leading and trailing whitespace; the span itself when all blank. */
+/** Returns `span` without leading and trailing whitespace, or unchanged when it is all blank. */
 export function trimSpan(span: Span): Span {
   const text = span.file.text;
   let start = span.start;

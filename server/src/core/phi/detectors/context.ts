@@ -6,8 +6,9 @@ import { tokenize } from '../text-tokens';
  * widened to whole words at both edges and cut at a sentence end (`.`, `!` or `?` followed by
  * whitespace and an upper-case letter) or a blank line. Like Presidio's context enhancement, a
  * word only counts when it is near the value: `DOB: 03/04/1961` qualifies, a `DOB` two
- * sentences earlier does not. A single line break does not cut the window, so a label in one
- * table cell still qualifies the value in the next.
+ * sentences earlier does not. Before the value a single line break does not cut the window, so
+ * a label in one table cell still qualifies the value in the next. After the value the window
+ * ends at the line break, because the next line starts new content, not a label for this value.
  */
 export const CONTEXT_RADIUS = 40;
 
@@ -78,6 +79,10 @@ export function contextWindow(text: string, start: number, end: number, radius =
     }
   }
   for (let i = end; i < to; i++) {
+    if (text[i] === '\n') {
+      to = i;
+      break;
+    }
     if (isSentenceBoundaryAt(text, i)) {
       to = i + 1;
       break;
