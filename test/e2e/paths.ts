@@ -10,3 +10,6 @@ export const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
 
 /** Debian's Chromium; scripts/setup-e2e.sh installs it. */
 export const chromiumPath = process.env.PRESEND_E2E_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The extension package `npm run package` builds, which Presend's scenarios install. */
+export const presendVsix = process.env.PRESEND_E2E_VSIX ?? path.join(repoRoot, 'presend.vsix');

@@ -2,10 +2,13 @@ import { ErrorCodes, ResponseError, type Connection, type TextDocuments } from '
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveTemplatePath } from '../core/check';
 import {
+  RenderRequestMethod,
   TemplateInfoRequestMethod,
+  type RenderParams,
   type TemplateInfo,
   type TemplateInfoParams,
 } from '../protocol';
+import { renderForPreview } from './render-request';
 import type { Logger } from './logger';
 import type { PresendSettings } from './settings';
 import type { Validator } from './validator';
@@ -23,6 +26,7 @@ export interface RequestContext {
 /** Registers Presend's own requests (see protocol.ts for who sends each and when). */
 export function registerCustomRequests(connection: Connection, context: RequestContext): void {
   connection.onRequest(TemplateInfoRequestMethod, guard(context, TemplateInfoRequestMethod, (params: TemplateInfoParams) => templateInfo(context, params)));
+  connection.onRequest(RenderRequestMethod, guard(context, RenderRequestMethod, (params: RenderParams) => renderForPreview(context, params)));
 }
 
 async function templateInfo(context: RequestContext, params: TemplateInfoParams): Promise<TemplateInfo | null> {

@@ -4,7 +4,7 @@ import type { TextToken } from './text-tokens';
 
 const DEFAULT_INDEX = buildIndex([]);
 
-/** The default condition-term index, or one extended with organisation-specific terms. */
+/** Returns the default condition-term index, or one extended with organisation-specific terms. */
 export function conditionIndex(extra?: readonly string[]): PhraseIndex<ConditionTermEntry> {
   return extra === undefined || extra.length === 0 ? DEFAULT_INDEX : buildIndex(extra);
 }
@@ -27,7 +27,7 @@ function buildIndex(extra: readonly string[]): PhraseIndex<ConditionTermEntry> {
   );
 }
 
-/** `HPV vaccine` announces a vaccination; it says nothing about a condition the reader has. */
+/** `HPV vaccine` announces a vaccination and reveals nothing about a condition the reader has. */
 function isVaccineMention(match: PhraseMatch<ConditionTermEntry>, tokens: readonly TextToken[]): boolean {
   const next = tokens[match.endToken];
   return next !== undefined && match.value.unlessFollowedBy !== undefined && match.value.unlessFollowedBy.includes(next.norm);

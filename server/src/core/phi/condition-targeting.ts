@@ -6,14 +6,14 @@ import { tokenize, type TextToken } from './text-tokens';
 /**
  * Copy that addresses the reader by their condition ("because you were diagnosed with",
  * "as someone living with diabetes", "managing your condition"). Such copy reveals the
- * condition to anyone who sees the message, and in marketing it is a use of PHI.
+ * condition to anyone who reads the message, and in marketing it is a use of PHI.
  */
 export interface ConditionTargetingMatch {
   /** The matched copy as written. */
   text: string;
   start: number;
   end: number;
-  /** Which phrase family matched, e.g. `you-were-diagnosed`. */
+  /** Id of the phrase family that matched, e.g. `you-were-diagnosed`. */
   pattern: string;
 }
 

@@ -1,7 +1,7 @@
 /**
- * Condition-revealing terms: words whose mere presence next to a recipient says what they are
- * being treated for. Matching is word-bounded and case-insensitive unless `caseSensitive` is set;
- * apostrophes are ignored (`Alzheimer's` = `alzheimers`) and a trailing `s` or `es` on the last
+ * Condition-revealing terms: words whose mere presence next to a recipient reveals what they are
+ * being treated for. Matching is word-bounded and case-insensitive unless `caseSensitive` is set.
+ * Apostrophes are ignored (`Alzheimer's` = `alzheimers`), and a trailing `s` or `es` on the last
  * word is accepted (`tumors`, `STIs`).
  *
  * Deliberately absent: lab tests (`A1C`, `glucose`), vaccines and vaccination events (`flu shot`,

@@ -58,13 +58,33 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): Id
 
 function removeOverlaps(matches: readonly IdentifierMatch[]): IdentifierMatch[] {
   const byPriority = [...matches].sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type) || a.start - b.start);
+  // Kept matches, sorted by start and never overlapping, so only the neighbours of an
+  // insertion point can overlap a new match.
   const kept: IdentifierMatch[] = [];
 
-  // Matches per text are few, so a quadratic overlap check stays cheap.
   for (const match of byPriority) {
-    if (!kept.some((other) => match.start < other.end && other.start < match.end)) {
-      kept.push(match);
+    const index = firstStartingAtOrAfter(kept, match.start);
+    const previous = kept[index - 1];
+    const next = kept[index];
+    const overlapsPrevious = previous !== undefined && previous.end > match.start;
+    const overlapsNext = next !== undefined && next.start < match.end;
+    if (!overlapsPrevious && !overlapsNext) {
+      kept.splice(index, 0, match);
     }
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
+}
+
+function firstStartingAtOrAfter(sorted: readonly IdentifierMatch[], start: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].start < start) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low;
 }

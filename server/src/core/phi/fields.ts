@@ -25,12 +25,12 @@ export interface FieldClassification {
 }
 
 /**
- * Precedence when a path matches several classes: clinical first, because a condition in an
- * exposed place is a leak even without a name; then identifiers; then financial data.
+ * Precedence when a path matches several classes. Clinical comes first, because a condition in an
+ * exposed place is a leak even without a name. Identifiers come next, then financial data.
  */
 const RANK: Record<PhiClass, number> = { clinical: 4, identifier: 3, financial: 2, neutral: 1, unknown: 0 };
 
-/** Longest dictionary phrase in words (`reason for visit`, `date of birth`). */
+/** Maximum dictionary phrase length in words (`reason for visit`, `date of birth`). */
 const MAX_PHRASE_WORDS = 4;
 
 interface Match {

@@ -14,7 +14,7 @@ export interface TextToken {
 
 const APOSTROPHES = new Set(["'", '\u2019']);
 
-/** Tokenizes `text[from, to)`; one pass, so linear in the length. */
+/** Tokenizes `text[from, to)` in one pass, so the cost is linear in the length. */
 export function tokenize(text: string, from = 0, to = text.length): TextToken[] {
   const tokens: TextToken[] = [];
   let i = from;

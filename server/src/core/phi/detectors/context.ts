@@ -3,7 +3,7 @@ import { tokenize } from '../text-tokens';
 
 /**
  * The context window: up to 40 UTF-16 units before a candidate's start and 40 after its end,
- * widened to whole words at both edges and cut at a sentence end (`.`, `!` or `?` followed by
+ * widened to whole words at both edges. It is cut at a sentence end (`.`, `!` or `?` followed by
  * whitespace and an upper-case letter) or a blank line. Like Presidio's context enhancement, a
  * word only counts when it is near the value: `DOB: 03/04/1961` qualifies, a `DOB` two
  * sentences earlier does not. Before the value a single line break does not cut the window, so
@@ -12,7 +12,7 @@ import { tokenize } from '../text-tokens';
  */
 export const CONTEXT_RADIUS = 40;
 
-/** The longest word the window widens to at an edge, so the widening stays bounded. */
+/** Maximum number of characters the window widens by at an edge to finish a word. */
 const MAX_EDGE_WORD = 24;
 
 export interface ContextHit<T> {

@@ -3,10 +3,10 @@ import type { DetectOptions, IdentifierMatch } from './types';
 
 /**
  * Email addresses that belong to the recipient. Addresses in templates are mostly the
- * sender's, so an address is reported only with `patientContext` or a recipient phrase nearest
- * to it, and never when it is the sender's (`orgEmails`, `orgDomains`), a role mailbox
- * (`noreply@`, `support@`), an email service provider's domain, or a placeholder (`you@`,
- * anything at `example.*`, `.invalid`, `.localhost`).
+ * sender's, so an address is reported only with `patientContext` or when a recipient phrase is
+ * the nearest context phrase. It is never reported when it is the sender's (`orgEmails`,
+ * `orgDomains`), a role mailbox (`noreply@`, `support@`), at an email service provider's domain,
+ * or a placeholder (`you@`, anything at `example.*`, `.invalid`, `.localhost`).
  *
  * The scanner starts at each `@` and walks out at most 64 characters left and 253 right (the
  * RFC 5321 limits), so a run like `a@a@a@…` costs constant work per `@`.

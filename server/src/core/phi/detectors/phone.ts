@@ -2,9 +2,10 @@ import { PATIENT_CONTEXT } from './patient-context';
 import type { DetectOptions, IdentifierMatch } from './types';
 
 /**
- * North American (NANP) phone numbers: [+1] NPA-NXX-XXXX, NPA [2-9][0-8][0-9] and NXX [2-9]XX,
- * neither of the N11 service form; written as (555) 234-5678, 555-234-5678, 555.234.5678,
- * 555 234 5678 or +1 555 234 5678. NXX 555 with line 0100-0199 is reserved for fiction.
+ * North American (NANP) phone numbers: [+1] NPA-NXX-XXXX with NPA [2-9][0-8][0-9] and NXX
+ * [2-9]XX, where neither is an N11 service code. Accepted forms: (555) 234-5678, 555-234-5678,
+ * 555.234.5678, 555 234 5678, 5552345678 and +1 555 234 5678. NXX 555 with line 0100-0199 is
+ * reserved for fiction.
  *
  * A footer with the sender's number is normal, so a number is reported only with
  * `patientContext` or when the nearest context phrase ties it to the recipient, and never when

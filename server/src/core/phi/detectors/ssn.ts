@@ -3,8 +3,8 @@ import type { IdentifierMatch } from './types';
 
 /**
  * US Social Security numbers: AAA-GG-SSSS with one consistent delimiter (dash or space) or
- * none. A delimited number stands on its own; a bare nine-digit run is reported only with a
- * context word nearby, because order and tracking numbers look the same.
+ * none. A delimited number is reported without context. A bare nine-digit run is reported only
+ * with a context word nearby, because order and tracking numbers look the same.
  */
 const DELIMITED = /(?<![A-Za-z0-9]|\d[-. ])(\d{3})([- ])(\d{2})\2(\d{4})(?![A-Za-z0-9]|-\d)/g;
 const UNDELIMITED = /(?<![A-Za-z0-9]|\d[-. ])\d{9}(?![A-Za-z0-9]|[-.]\d)/g;

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the end-to-end tests and runs them: every out/e2e/*.e2e.js, or the scenario names
+# given as arguments (`test/e2e/run.sh probe neovim`). Needs scripts/setup-e2e.sh to have
+# run once on this machine; the Presend scenarios also need presend.vsix (npm run package).
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$REPO_ROOT"
+
+if [ ! -x .e2e/code-server/node_modules/.bin/code-server ] || ! command -v nvim > /dev/null || [ ! -x /usr/bin/chromium ]; then
+  echo "e2e: code-server, Neovim or Chromium is missing; run scripts/setup-e2e.sh as root first" >&2
+  exit 1
+fi
+
+npx tsc -b test/e2e
+
+files=()
+if [ $# -eq 0 ]; then
+  files=(out/e2e/*.e2e.js)
+else
+  for name in "$@"; do
+    files+=("out/e2e/$name.e2e.js")
+  done
+fi
+
+# One scenario at a time: each starts its own code-server and Chromium, and two at once on
+# a 2-core machine only make both slower and flakier.
+node --test --test-concurrency=1 "${files[@]}"
