@@ -22,7 +22,8 @@ RIPGREP_ASSET=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
 # skipped.
 NESTED_ALLOWED_SCRIPTS=@parcel/watcher,@vscode/deviceid,@vscode/ripgrep,@vscode/spdlog,kerberos,native-watchdog,node-pty,esbuild
 
-APT_PACKAGES=(chromium neovim ripgrep libkrb5-dev pkg-config xz-utils)
+# fonts-dejavu-core: without any font, Chromium renders screenshots' text as boxes.
+APT_PACKAGES=(chromium fonts-dejavu-core neovim ripgrep libkrb5-dev pkg-config xz-utils)
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 E2E_DIR="$REPO_ROOT/.e2e"
@@ -113,21 +114,21 @@ install_code_server() {
   # package-lock.json. A global install (`npm install -g --prefix`) does not work: the
   # nested installs inherit global mode, ignore code-server's shrinkwrap and fail.
   #
-  # npm 11 runs a dependency's install script only if allowScripts names it. argon2 (a
-  # native module code-server loads at start) is built here. code-server's own
-  # postinstall is held back and run below, because it starts nested `npm install`s in
-  # lib/vscode and lib/vscode/extensions, and those need their own allow list: npm hands
-  # its settings to scripts as npm_config_* variables, and a project install that finds
-  # allow-scripts in its environment stops with EALLOWSCRIPTS.
+  # code-server's own postinstall is held back (--ignore-scripts) and run below, because it
+  # starts nested `npm install`s in lib/vscode and lib/vscode/extensions that need their
+  # own allow list. npm passes its settings to scripts as npm_config_* variables, and a
+  # project install that finds allow-scripts in its environment stops with EALLOWSCRIPTS.
+  # argon2, a native module code-server loads at start, is then built by `npm rebuild`,
+  # which npm 11 allows through allowScripts and npm 10 runs anyway.
   cat > "$CODE_SERVER_DIR/package.json" <<JSON
 {
   "private": true,
   "description": "code-server for Presend's end-to-end tests, installed by scripts/setup-e2e.sh",
   "dependencies": { "code-server": "$CODE_SERVER_VERSION" },
-  "allowScripts": { "argon2": true, "code-server": false }
+  "allowScripts": { "argon2": true }
 }
 JSON
-  (cd "$CODE_SERVER_DIR" && npm install --no-audit --no-fund)
+  (cd "$CODE_SERVER_DIR" && npm install --ignore-scripts --no-audit --no-fund && npm rebuild argon2)
 
   # The nested installs read allow-scripts from a global config file without complaint, so
   # we copy the machine's global config and add the allow list to the copy.
@@ -138,7 +139,7 @@ JSON
 
   # postinstall.sh reads npm's user agent to pick npm and check Node's major version, and
   # refuses to run as root unless npm_config_unsafe_perm is true. npm_config_yes keeps the
-  # nested installs from stopping at a prompt. TMPDIR holds the ripgrep archive.
+  # nested installs from stopping at a prompt. TMPDIR is where the ripgrep archive waits.
   (
     cd "$CODE_SERVER_DIR/node_modules/code-server"
     TMPDIR="$E2E_DIR/tmp" \
@@ -185,7 +186,8 @@ main() {
   install_apt_packages
   install_code_server
   echo "==> chromium: $(/usr/bin/chromium --version 2>/dev/null)"
-  echo "==> nvim: $(nvim --version | head -n 1)"
+  # Neovim 0.7 creates ~/.cache/nvim/log even for --version; keep it out of the home folder.
+  echo "==> nvim: $(XDG_CACHE_HOME="$E2E_DIR/tmp/cache" nvim --version | head -n 1)"
   echo "==> code-server: $CODE_SERVER_DIR/node_modules/.bin/code-server"
   echo "==> setup-e2e finished in $((SECONDS - started)) s"
 }

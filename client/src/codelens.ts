@@ -38,8 +38,9 @@ export class TemplateCodeLens implements vscode.CodeLensProvider, vscode.Disposa
       if (info?.listPath) {
         lenses.push(new vscode.CodeLens(top, { title: vscode.l10n.t('Verify list'), command: 'presend.verifyList', arguments: [document.uri] }));
       }
-    } catch {
-      // Without template info the list lens is left out; the other two still work.
+    } catch (error) {
+      // Without template info the list lens is left out, and the other two still work.
+      this.server.output.debug(`presend/templateInfo failed for ${document.uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
     }
     return lenses;
   }

@@ -66,7 +66,7 @@ async function verifyList(context: vscode.ExtensionContext, server: PresendServe
   }
 }
 
-/** A CSV or a template the command was given, the active editor's, or a CSV the user picks. */
+/** Returns the CSV or template the command was given, else the active editor's, else a CSV the user picks. */
 async function listTarget(argument: unknown): Promise<vscode.Uri | undefined> {
   if (argument instanceof vscode.Uri) {
     return argument;

@@ -18,14 +18,14 @@ import {
 import { FindingsChangedNotificationMethod, type FindingsChangedParams, type PresendInitializationOptions } from '../../server/src/protocol';
 
 /**
- * The language server as the rest of the extension sees it: start, stop, restart, send a
- * request. Listeners subscribe here once; they outlive restarts because the events belong to
+ * The language server as the rest of the extension uses it: start, stop, restart, send a
+ * request. Listeners subscribe here once. They outlive restarts because the events belong to
  * this object, not to the `LanguageClient`, which is created anew on each start.
  */
 
 export type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
 
-/** The server answered that it does not implement a request. */
+/** Error for a request the server does not implement (JSON-RPC "method not found"). */
 export class NotAvailableError extends Error {
   constructor(readonly method: string) {
     super(`The Presend server does not implement ${method}.`);
@@ -49,7 +49,7 @@ export class PresendServer implements vscode.Disposable {
 
   /** Fires on every state change. */
   readonly onDidChangeState = this.stateEmitter.event;
-  /** Fires when the server says a document's findings changed. */
+  /** Fires on `presend/didChangeFindings`, when a document's findings changed. */
   readonly onDidChangeFindings = this.findingsEmitter.event;
 
   constructor(
@@ -61,7 +61,7 @@ export class PresendServer implements vscode.Disposable {
     return this.currentState;
   }
 
-  /** Why the server last failed, for the status item's tooltip. */
+  /** The reason the server last failed, for the status item's tooltip. */
   get failure(): string | undefined {
     return this.lastFailure;
   }

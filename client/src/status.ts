@@ -12,7 +12,7 @@ import { isTemplate } from './templates';
 export class TemplateStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('presend.status', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
-  /** Drops answers that arrive after a newer refresh started. */
+  /** Generation counter: responses that arrive after a newer refresh started are dropped. */
   private generation = 0;
   private pending: vscode.CancellationTokenSource | undefined;
 
@@ -56,8 +56,9 @@ export class TemplateStatus implements vscode.Disposable {
     try {
       const params: TemplateInfoParams = { uri: document.uri.toString() };
       info = await this.server.sendRequest<TemplateInfo | null>(TemplateInfoRequestMethod, params, source.token);
-    } catch {
-      // The item is a summary; a failed request leaves it without counts rather than alarming anyone.
+    } catch (error) {
+      // The item is a summary, so a failed request leaves it without counts and raises no message.
+      this.server.output.debug(`presend/templateInfo failed for ${document.uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
       info = null;
     }
     if (generation !== this.generation) {

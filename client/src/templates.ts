@@ -11,7 +11,7 @@ export function isCsv(uri: vscode.Uri): boolean {
   return uri.path.toLowerCase().endsWith('.csv');
 }
 
-/** The template the user means: the argument a command got, else the active editor's. */
+/** Returns the template a command applies to: its URI argument, else the active editor's template. */
 export function targetTemplate(argument: unknown): vscode.Uri | undefined {
   if (argument instanceof vscode.Uri) {
     return argument;

@@ -43,7 +43,7 @@ export interface CodeServerOptions {
   vsixPaths: readonly string[];
   /** Settings merged over `baseSettings` into the user's settings.json. */
   settings: Readonly<Record<string, unknown>>;
-  /** How long to wait for the server to listen and answer, in milliseconds. */
+  /** How long to wait for the server to listen and respond, in milliseconds. */
   startTimeoutMs: number;
 }
 
@@ -132,17 +132,16 @@ async function installExtension(vsix: string, userDataDir: string, extensionsDir
   const args = ['--install-extension', vsix, '--force', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   const { stdout, stderr } = await execFileAsync(codeServerBin, args, { env });
 
-  // code-server exits 0 even when an install fails, so read what it said.
+  // code-server exits 0 even when an install fails, so check its output.
   if (!/was successfully installed/.test(stdout)) {
     throw new Error(`Installing ${vsix} into code-server failed:\n${stdout}${stderr}`);
   }
 }
 
 /**
- * The environment code-server runs with. Its config.yaml goes under the run folder instead
- * of ~/.config, and VS Code's own variables are dropped: with VSCODE_IPC_HOOK_CLI set (a
- * terminal inside VS Code) code-server would hand the request to that editor instead of
- * starting.
+ * Builds code-server's environment. Its config.yaml and VS Code's device id go under the
+ * run folder instead of ~/.config and ~/.cache. VS Code's own variables are dropped, because with VSCODE_IPC_HOOK_CLI set (a
+ * terminal inside VS Code) code-server hands the request to that editor instead of starting.
  */
 function codeServerEnv(runDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -153,6 +152,7 @@ function codeServerEnv(runDir: string): NodeJS.ProcessEnv {
   }
   env.XDG_CONFIG_HOME = path.join(runDir, 'xdg-config');
   env.XDG_DATA_HOME = path.join(runDir, 'xdg-data');
+  env.XDG_CACHE_HOME = path.join(runDir, 'xdg-cache');
   return env;
 }
 

@@ -74,7 +74,14 @@ export class Harness extends Workbench {
       });
       const codeServerMs = Date.now() - started;
 
-      browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+      // Chromium's GTK layer writes dconf and cache files under the XDG folders; keep them
+      // in the run folder, out of the home folder.
+      const chromiumEnv = {
+        ...process.env,
+        XDG_CONFIG_HOME: path.join(runDir, 'chromium-config'),
+        XDG_CACHE_HOME: path.join(runDir, 'chromium-cache'),
+      };
+      browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs, env: chromiumEnv });
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       page.setDefaultTimeout(timeoutMs);
 
@@ -89,8 +96,8 @@ export class Harness extends Workbench {
     } catch (error) {
       await browser?.close();
       await codeServer?.stop();
-      const kept = codeServer === undefined ? '' : `\ncode-server log: ${codeServer.logPath}`;
-      throw new Error(`${(error as Error).message}${kept}`, { cause: error });
+      // The run folder stays: its logs explain the failure.
+      throw new Error(`${(error as Error).message}\nRun folder kept for inspection: ${runDir}`, { cause: error });
     }
   }
 

@@ -35,7 +35,7 @@ after(async () => {
 });
 
 for (const name of ['reminder.mjml', 'reminder.html']) {
-  test(`Neovim attaches a stdio language server to ${name} and receives its diagnostic`, async (t) => {
+  test(`Neovim receives server diagnostic: ${name}`, async (t) => {
     t.diagnostic(await neovimVersion());
 
     const diagnostics = await collectNeovimDiagnostics({

@@ -25,7 +25,7 @@ const template = `<mjml>
 </mjml>
 `;
 
-test('a probe extension runs a palette command and reports a diagnostic in code-server', async (t) => {
+test('probe extension: command, notification, diagnostic', async (t) => {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'presend-e2e-probe-'));
   const workspace = path.join(scratch, 'workspace');
   await mkdir(path.join(workspace, 'templates'), { recursive: true });

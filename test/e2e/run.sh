@@ -23,6 +23,6 @@ else
   done
 fi
 
-# One scenario at a time: each starts its own code-server and Chromium, and two at once on
-# a 2-core machine only make both slower and flakier.
+# One scenario at a time: each starts its own code-server and Chromium, and two sessions
+# at once would compete for the machine's 2 cores and risk timeouts.
 node --test --test-concurrency=1 "${files[@]}"

@@ -18,7 +18,9 @@ export async function packVsix(extensionDir: string, outFile: string): Promise<s
   // repository or license, and from running `npm list` on an extension with no dependencies.
   const args = ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', outFile];
   try {
-    await execFileAsync(vsceBin, args, { cwd: extensionDir });
+    // vsce records a device id under $XDG_CACHE_HOME; keep it next to the package.
+    const env = { ...process.env, XDG_CACHE_HOME: path.join(path.dirname(outFile), 'vsce-cache') };
+    await execFileAsync(vsceBin, args, { cwd: extensionDir, env });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`vsce could not pack ${extensionDir}:\n${stdout}${stderr}`, { cause: error });

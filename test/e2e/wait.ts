@@ -1,5 +1,5 @@
 // Condition waits for the end-to-end tests. Nothing here sleeps for a fixed time: every wait
-// re-checks a condition and gives up at a deadline with an error that says what it waited for.
+// re-checks a condition and gives up at a deadline with an error naming what it waited for.
 
 import { setTimeout as delay } from 'node:timers/promises';
 
@@ -14,7 +14,7 @@ export interface WaitOptions {
 
 /**
  * Calls `check` until it returns a value other than `undefined` and returns that value.
- * An exception thrown by `check` counts as "not yet"; the last one is named in the timeout
+ * An exception thrown by `check` counts as "not yet". The last one is named in the timeout
  * error, because it usually explains the failure (connection refused, element missing).
  */
 export async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, options: WaitOptions): Promise<T> {

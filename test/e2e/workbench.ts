@@ -63,12 +63,14 @@ export class Workbench {
     await this.openQuickInput('Control+P');
     await this.page.locator(QUICK_INPUT_BOX).fill(relativePath);
 
-    // Quick Open shows a file row as its name with the folder as the description; pick the
-    // row of this exact file rather than the best fuzzy match.
+    // Quick Open shows a file row as its name with the folder as the description. Picking
+    // the row of this exact file avoids opening the best fuzzy match instead.
     const folder = path.posix.dirname(relativePath);
     const row = await this.findQuickInputRow(name, folder === '.' ? '' : folder, `Quick Open to list ${relativePath}`);
     await row.click();
 
+    // NOTE: the tab label is only the file name, so an active tab of a same-named file in
+    // another folder would satisfy this wait too early.
     await waitFor(async () => ((await this.activeTabLabel()).startsWith(name) ? true : undefined), {
       timeoutMs: this.timeoutMs,
       what: `the editor tab of ${relativePath} to become active`,
@@ -102,7 +104,7 @@ export class Workbench {
   /**
    * Opens the Problems panel and reads its rows until `predicate` accepts them, then returns
    * the rows. The panel's list is virtual: only rows that fit on screen exist in the page,
-   * so a scenario with more problems than that sees the first screenful.
+   * so with more problems than that, only the first screenful is returned.
    */
   async waitForProblems(predicate: (rows: ProblemRow[]) => boolean, timeoutMs = this.timeoutMs): Promise<ProblemRow[]> {
     await this.showProblems();
@@ -169,8 +171,8 @@ export class Workbench {
   }
 
   /**
-   * Presses the shortcut until the quick input shows. Right after the page loads, the
-   * workbench may not have its keybindings wired yet and drops the first key press.
+   * Presses the shortcut until the quick input shows. A key press can be lost while a
+   * webview has focus (seen with the welcome walkthrough) or right after the page loads.
    */
   private async openQuickInput(shortcut: string): Promise<void> {
     const box = this.page.locator(QUICK_INPUT_BOX);

@@ -12,6 +12,7 @@ let uri: string;
 const TEMPLATE = [
   '<!-- presend',
   'category: marketing',
+  'consent: affirmative',
   'previewData: sample.json',
   'list: recipients.csv',
   '-->',

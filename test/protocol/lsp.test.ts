@@ -13,6 +13,7 @@ import { TestLspClient, type PublishedDiagnostics } from '../support/lsp-client'
 const MARKETING = [
   '<!-- presend',
   'category: marketing',
+  'consent: affirmative',
   '-->',
   '<p>Spring fair on April 18.</p>',
   '<p>418 Alder Creek Road, Millbrook, OR 97999</p>',
@@ -45,7 +46,7 @@ test('open publishes diagnostics with rule metadata', async () => {
   const [diagnostic] = published.diagnostics;
   assert.equal(diagnostic.source, 'presend');
   assert.equal(diagnostic.severity, 1);
-  assert.deepEqual(diagnostic.range, { start: { line: 5, character: 12 }, end: { line: 5, character: 42 } });
+  assert.deepEqual(diagnostic.range, { start: { line: 6, character: 12 }, end: { line: 6, character: 42 } });
   assert.match(diagnostic.codeDescription!.href, /^file:\/\/.*\/docs\/rules\/broken-unsubscribe\.md$/);
 });
 
@@ -97,7 +98,7 @@ test('quick fix is offered for the current version', async () => {
 
   const fix = actions.find((action) => action.isPreferred);
   assert.equal(fix?.title, 'Use https: for the unsubscribe link');
-  assert.deepEqual(fix?.edit?.changes[templateUri], [{ range: { start: { line: 5, character: 12 }, end: { line: 5, character: 16 } }, newText: 'https' }]);
+  assert.deepEqual(fix?.edit?.changes[templateUri], [{ range: { start: { line: 6, character: 12 }, end: { line: 6, character: 16 } }, newText: 'https' }]);
 });
 
 test('configuration change re-checks with new severities', async () => {

@@ -6,9 +6,9 @@ import type { PreviewRender, PreviewState, PreviewStrings } from './messages';
  *
  * The email itself never becomes part of this document: the webview script puts the
  * sanitised copy into a sandboxed `<iframe srcdoc>`. The sandbox leaves out `allow-scripts`,
- * so nothing in the email runs. It keeps `allow-same-origin` so the preview's own script can
- * reach into the frame to outline findings; without scripts of its own the frame cannot use
- * that origin. A srcdoc document inherits this document's policy, so the policy below also
+ * so nothing in the email runs. It keeps `allow-same-origin` so that the preview's own script
+ * can reach into the frame to outline findings. The frame cannot use that origin itself,
+ * because it runs no scripts. A srcdoc document inherits this document's policy, so the policy below also
  * governs what the email may load.
  */
 

@@ -11,7 +11,7 @@ export const PREVIEW_VIEWS: readonly PreviewView[] = ['rendered', 'text', 'sourc
 export const PREVIEW_WIDTHS: readonly PreviewWidth[] = ['desktop-600', 'desktop-800', 'mobile', 'free'];
 export const PREVIEW_THEMES: readonly PreviewTheme[] = ['light', 'dark'];
 
-/** What the toolbar shows; saved with `setState` and handed back by the panel serializer. */
+/** Toolbar state, saved with `setState` and handed back by the panel serializer. */
 export interface PreviewState {
   /** The template shown, or null before one was chosen. */
   uri: string | null;

@@ -22,7 +22,7 @@ export class PreviewPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
   private pending: vscode.CancellationTokenSource | undefined;
-  /** Drops answers that arrive after a newer render started. */
+  /** Generation counter: responses that arrive after a newer render started are dropped. */
   private generation = 0;
   private lastResult: RenderResult | undefined;
   /** Remote content allowed for this panel, by the setting or the notice's button. */
@@ -188,8 +188,12 @@ export class PreviewPanel implements vscode.Disposable {
       // The server renders what the editor holds, so the document must be open for it.
       await vscode.workspace.openTextDocument(vscode.Uri.parse(uriText));
       const params: RenderParams = { uri: uriText, useSampleData: this.state.useSampleData, maskPhi: this.state.maskPhi };
-      const result = await this.server.sendRequest<RenderResult>(RenderRequestMethod, params, source.token);
+      const result = await this.server.sendRequest<RenderResult | null>(RenderRequestMethod, params, source.token);
       if (generation !== this.generation) {
+        return;
+      }
+      if (!result) {
+        this.post({ type: 'failure', message: vscode.l10n.t('The server has not received this template yet. Edit or reopen it to render it.') });
         return;
       }
       if (result.html !== null) {
@@ -241,7 +245,7 @@ export class PreviewPanel implements vscode.Disposable {
     };
   }
 
-  /** A relative image next to the template, as a webview URI, when it lies in the workspace. */
+  /** Returns a relative image's webview URI, resolved next to the template, when it lies in the workspace. */
   private resolveLocal(documentUri: vscode.Uri, relative: string): string | undefined {
     const clean = relative.split(/[?#]/)[0];
     let decoded: string;

@@ -5,11 +5,11 @@ import type { BlockedCounts } from './messages';
  * Turns a rendered email into the document the preview frame shows.
  *
  * The frame is already sandboxed without `allow-scripts` and inherits the webview's content
- * security policy, so nothing here is the only line of defence. It removes what an email must
- * not do in an editor all the same (scripts, event handlers, script URLs, embedded frames,
- * refresh), takes remote references out unless the user allowed them (so a tracking pixel
- * never reports that the author opened the preview, and the notice can count what was held
- * back), and points relative images at the workspace through `resolveLocal`.
+ * security policy, so nothing here is the only line of defence. It still removes scripts,
+ * event handlers, script URLs, embedded frames and refreshes. It takes remote references out
+ * unless the user allowed them, so a tracking pixel never reports that the author opened the
+ * preview and the notice can count what was held back. It points relative images at the
+ * workspace through `resolveLocal`.
  */
 
 export interface PrepareOptions {

@@ -47,7 +47,7 @@ export interface ReportHtmlInput {
   language?: string;
 }
 
-/** Every place the report links to, in the order the links carry as `data-reveal`. */
+/** Lists every place the report links to, in the order of the links' `data-reveal` indexes. */
 export function reportLocations(model: ReportModel): ReportLocation[] {
   const locations: ReportLocation[] = [];
   for (const check of model.result.checks) {
@@ -141,7 +141,7 @@ ${rows.join('\n')}
 </table>`;
 }
 
-/** A horizontal bar per verdict, scaled to the largest count. */
+/** Draws a horizontal bar per verdict, scaled to the largest count. */
 export function verdictChart(verdicts: VerifyListResult['verdicts'], t: ReportStrings): string {
   const entries = (['ok', 'review', 'exclude'] as const).map((verdict) => ({ verdict, count: verdicts[verdict] }));
   const max = Math.max(1, ...entries.map((e) => e.count));

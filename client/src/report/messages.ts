@@ -6,7 +6,7 @@
 export type FromReportMessage =
   /** Reveal the location with this index in `reportLocations(model)`. */
   | { type: 'reveal'; location: number }
-  /** Override the failing check with this id; the extension asks for the reason. */
+  /** Override the failing check with this id. The extension prompts for the reason. */
   | { type: 'override'; checkId: string }
   | { type: 'rerun' };
 

@@ -9,9 +9,9 @@ export interface Override {
   reason: string;
 }
 
-/** How the report gets a fresh result: Check Before Send with overrides, or Verify List again. */
+/** Source of fresh results for the report: Check Before Send with overrides, or Verify List again. */
 export interface ReportSource {
-  /** Runs the check again; undefined when it failed (the source has told the user why). */
+  /** Runs the check again. Resolves undefined when it failed, after showing the user why. */
   run(overrides: Override[]): Promise<ReportModel | undefined>;
 }
 

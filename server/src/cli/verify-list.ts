@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { normalizeServer } from '../core/dns/resolver';
+import { loadConfig } from '../core/config/load';
+import { loadTemplateListContext, type TemplateListContext } from '../core/template-context';
+import { readTextFile } from './files';
 import {
   ListInputError,
   REASON_IDS,
@@ -36,15 +39,8 @@ Options:
 Exit codes: 0 no row excluded, 1 some rows excluded, 2 bad usage.
 `;
 
-/** Facts from a template's directive about the send, returned by the loader the CLI is given. */
-export interface TemplateListContext extends TemplateContext {
-  /** Suppression file named by the template, relative to the current folder. */
-  suppression?: string;
-}
-
 export interface VerifyListHooks {
-  // TODO: the template directive loader is not wired in yet. Until it is, --template is
-  // accepted and ignored with a notice, and --category replaces the template's category.
+  /** Reads a template's category, authorization, merge fields and suppression file; tests replace it. */
   loadTemplateContext?: (templatePath: string) => Promise<TemplateListContext>;
 }
 
@@ -166,11 +162,17 @@ function validServer(server: string): string {
 
 async function templateContext(template: string | undefined, io: CliIo, hooks: VerifyListHooks): Promise<TemplateListContext> {
   if (template === undefined) return {};
-  if (!hooks.loadTemplateContext) {
-    io.stderr(`presend verify-list: reading ${template}'s directive is not available yet; pass --category and --suppression instead.\n`);
-    return {};
+  const load =
+    hooks.loadTemplateContext ??
+    (async (templatePath: string) => {
+      const { config } = loadConfig(io.cwd, { readFile: readTextFile });
+      return loadTemplateListContext(templatePath, config, readTextFile);
+    });
+  try {
+    return await load(path.resolve(io.cwd, template));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
-  return hooks.loadTemplateContext(path.resolve(io.cwd, template));
 }
 
 /** Gathers output into large writes, so a million JSON rows are not a million writes. */

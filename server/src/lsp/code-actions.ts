@@ -20,13 +20,26 @@ export function codeActionsFor(document: TextDocument, params: CodeActionParams)
     }
     const data = diagnostic.data as DiagnosticData;
 
-    // A fix computed for another version, or touching another file, cannot be placed safely.
-    const placeable = data.fix?.edits.every((edit) => pathToUri(edit.path) === document.uri) ?? false;
-    if (data.fix && placeable && data.version === document.version) {
+    if (data.fix && data.expectedText !== undefined && data.fixRange) {
+      // List fixes: offered only while the cell still holds the address that was verified.
+      if (document.getText(data.fixRange) === data.expectedText) {
+        actions.push({
+          title: data.fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: true,
+          edit: { changes: { [document.uri]: [{ range: data.fixRange, newText: data.fix.edits[0].newText }] } },
+        });
+      }
+    } else if (data.fix && data.version === document.version && data.fix.edits.every((edit) => pathToUri(edit.path) === document.uri)) {
+      // A fix computed for another version, or touching another file, cannot be placed safely.
       actions.push(fixAction(document, diagnostic, data));
     }
 
     const disableKey = `${data.ruleId}:${diagnostic.range.start.line}`;
+    if (data.ruleId.startsWith('list/')) {
+      continue;
+    }
     if (!seenDisables.has(disableKey)) {
       seenDisables.add(disableKey);
       actions.push(disableAction(document, diagnostic, data.ruleId));

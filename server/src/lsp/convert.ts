@@ -8,6 +8,12 @@ export interface DiagnosticData {
   /** Document version the finding was computed for; a fix for another version is refused. */
   version: number;
   fix?: Finding['fix'];
+  /**
+   * For fixes on files Presend does not track versions of (recipient lists): the text the
+   * fix expects at `fixRange`; the fix is offered only while the document still holds it.
+   */
+  expectedText?: string;
+  fixRange?: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
 const SEVERITIES = {

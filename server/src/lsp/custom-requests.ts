@@ -1,14 +1,17 @@
-import { ErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveTemplatePath } from '../core/check';
 import {
   RenderRequestMethod,
   TemplateInfoRequestMethod,
+  VerifyListRequestMethod,
   type RenderParams,
+  type VerifyListParams,
   type TemplateInfo,
   type TemplateInfoParams,
 } from '../protocol';
 import { renderForPreview } from './render-request';
+import { verifyListRequest } from './list-request';
 import type { Logger } from './logger';
 import type { PresendSettings } from './settings';
 import type { Validator } from './validator';
@@ -16,6 +19,8 @@ import type { WorkspaceState } from './workspace';
 import { uriToPath } from './workspace';
 
 export interface RequestContext {
+  /** Shows diagnostics for a file the server does not check as a template (recipient lists). */
+  publishDiagnostics: (uri: string, diagnostics: Diagnostic[]) => void;
   documents: TextDocuments<TextDocument>;
   workspace: WorkspaceState;
   validator: Validator;
@@ -27,6 +32,9 @@ export interface RequestContext {
 export function registerCustomRequests(connection: Connection, context: RequestContext): void {
   connection.onRequest(TemplateInfoRequestMethod, guard(context, TemplateInfoRequestMethod, (params: TemplateInfoParams) => templateInfo(context, params)));
   connection.onRequest(RenderRequestMethod, guard(context, RenderRequestMethod, (params: RenderParams) => renderForPreview(context, params)));
+  connection.onRequest(VerifyListRequestMethod, (params: VerifyListParams, token) =>
+    guard(context, VerifyListRequestMethod, (inner: VerifyListParams) => verifyListRequest(context, inner, token, context.publishDiagnostics))(params),
+  );
 }
 
 async function templateInfo(context: RequestContext, params: TemplateInfoParams): Promise<TemplateInfo | null> {

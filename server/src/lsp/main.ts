@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionsFor, SHOW_DOCUMENTATION_COMMAND } from './code-actions';
 import { configDiagnostics } from './config-diagnostics';
 import { registerCustomRequests } from './custom-requests';
+import { listDiagnostics } from './list-request';
 import { findingHover } from './hover';
 import { inferCategory } from '../core/engine/infer-category';
 import { Logger } from './logger';
@@ -222,7 +223,8 @@ function publishConfigDiagnostics(document: TextDocument): void {
 connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !isTemplate(document)) {
-    return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    // Recipient lists carry the diagnostics of their last verification.
+    return { kind: DocumentDiagnosticReportKind.Full, items: listDiagnostics.get(params.textDocument.uri) ?? [] };
   }
   const settings = await settingsFor(document.uri);
   const result = await validator.resultFor(document, settings.debounceMs);
@@ -263,7 +265,20 @@ connection.onExecuteCommand(async (params) => {
   }
 });
 
-registerCustomRequests(connection, { documents, workspace, validator, settingsFor, logger });
+registerCustomRequests(connection, {
+  documents,
+  workspace,
+  validator,
+  settingsFor,
+  logger,
+  publishDiagnostics: (uri, diagnostics) => {
+    if (pullDiagnostics) {
+      connection.languages.diagnostics.refresh();
+    } else {
+      connection.sendDiagnostics({ uri, diagnostics });
+    }
+  },
+});
 
 documents.listen(connection);
 connection.listen();

@@ -203,9 +203,22 @@ test('--template with and without loader', async () => {
   try {
     writeFileSync(join(dir.path, 'list.csv'), 'email,diagnosis\nann@clinic-sample.org,x\n');
     writeFileSync(join(dir.path, 'unsubscribed.txt'), 'ann@clinic-sample.org\n');
-    const without = await run(['list.csv', '--template', 'promo.mjml'], dir.path);
-    assert.equal(without.code, 0);
-    assert.match(without.stderr, /reading promo\.mjml's directive is not available yet/);
+    await assert.rejects(run(['list.csv', '--template', 'promo.mjml'], dir.path), /Template ".*promo\.mjml" was not found; check the --template path\./);
+
+    // The built-in loader reads the template's directive and merge fields.
+    writeFileSync(
+      join(dir.path, 'promo.mjml'),
+      '<!-- presend\ncategory: marketing\nsuppression: unsubscribed.txt\n-->\n<mjml><mj-body><mj-section><mj-column><mj-text>Hi {{ first_name }} <a href="{{unsubscribe_url}}">Unsubscribe</a></mj-text></mj-column></mj-section></mj-body></mjml>',
+    );
+    const real = await run(['list.csv', '--template', 'promo.mjml', '--format', 'json'], dir.path);
+    assert.equal(real.code, 1);
+    const realJson = JSON.parse(real.stdout);
+    assert.deepEqual(realJson.rows[0].reasons, ['suppressed']);
+    assert.deepEqual(realJson.summary.listFindings, [
+      { id: 'phi-columns', columns: ['diagnosis'] },
+      { id: 'missing-fields', fields: ['first_name'] },
+      { id: 'no-consent-column' },
+    ]);
 
     const loaded: string[] = [];
     const hooks: VerifyListHooks = {

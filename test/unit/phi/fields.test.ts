@@ -138,6 +138,12 @@ test('field classes by default dictionary', () => {
     ['current_year', 'neutral'],
     ['year', 'neutral'],
     ['date', 'neutral'],
+    ['product_name', 'neutral'],
+    ['order_line.variant_name', 'neutral'],
+    ['support_email', 'neutral'],
+    ['credit_card_last_four', 'financial'],
+    ['login_uname', 'identifier'],
+    ['fontWeight', 'unknown'],
     // Unknown.
     ['MMERGE3', 'unknown'],
     ['foo', 'unknown'],

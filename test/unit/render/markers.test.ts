@@ -41,7 +41,7 @@ test('marks MJML components through css-class, merging with the existing value',
   );
 });
 
-test('moves a finding in mj-raw text to the nearest component that keeps a class', () => {
+test('mj-raw text marks the parent component', () => {
   const text = '<mj-column><mj-raw>plain text</mj-raw></mj-column>';
   const marked = placeFindingMarkers(text, 'mjml', [spanOf(text, 'plain')]);
 

@@ -1,5 +1,5 @@
 import { DEFAULT_PHRASES } from './phrases-data';
-import { blockLabel, distinctHits, scoreText, subjectSignals } from './score';
+import { distinctHits, scoredBlockLabel, scoreText, subjectSignals } from './score';
 import type { BlockScore, Classification, ClassifierBlock, PhraseConfig, PhraseHit, Signal, SignalScore } from './types';
 
 /**
@@ -12,7 +12,7 @@ export function classify(input: { subject?: string; blocks: ClassifierBlock[] },
   const subject = input.subject !== undefined && input.subject.trim() !== '' ? subjectSignals(input.subject, phrases) : null;
   const blocks: BlockScore[] = input.blocks.map((block) => {
     const score = scoreText(block.text, phrases);
-    return { index: block.index, ...score, label: blockLabel(score.promotional, score.transactional) };
+    return { index: block.index, ...score, label: scoredBlockLabel(score) };
   });
 
   const promotionalBlocks = blocks.filter((block) => block.label === 'promotional');

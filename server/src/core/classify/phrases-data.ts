@@ -154,6 +154,9 @@ const transactional: Record<string, number> = {
   'appointment has been cancelled': 3,
   'appointment has been canceled': 3,
   reminder: 2,
+  // Marketing nudges use it as much as notices ("a friendly reminder that the sale ends
+  // Friday"), so it is weak; a real reminder names the appointment or the refill as well.
+  'friendly reminder': 1,
   reschedule: 2,
   'check-in': 2,
   'your visit': 2,
@@ -261,6 +264,10 @@ const transactional: Record<string, number> = {
   'invitation to join': 3,
   'has invited you': 3,
   'invited you to': 3,
+
+  // Support channels. "Join us on live chat" offers help, not an event; the longer phrase
+  // takes the place of the promotional `join us` that would otherwise match at `join`.
+  'join us on live chat': 1,
 };
 
 export const DEFAULT_PHRASES: PhraseConfig = Object.freeze({

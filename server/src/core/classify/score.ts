@@ -39,6 +39,20 @@ export function blockLabel(promotional: number, transactional: number): ScoreLab
 }
 
 /**
+ * Labels a scored block: `blockLabel` on its sums, and the winning side needs one phrase of
+ * weight 2 or more. Weak phrases alone do not label a block: "View in browser | Unsubscribe"
+ * sums to 2 but is a footer, not an offer, and "Privacy statement | My account" is not a
+ * notice. Weak phrases still count in the totals that decide a template no block labels,
+ * such as an article-only newsletter.
+ */
+export function scoredBlockLabel(score: Omit<SignalScore, 'label'>): ScoreLabel {
+  const label = blockLabel(score.promotional, score.transactional);
+  if (label === 'neutral') return label;
+  const strongest = Math.max(0, ...score.hits.filter((hit) => hit.signal === label).map((hit) => hit.weight));
+  return strongest >= BLOCK_THRESHOLD ? label : 'neutral';
+}
+
+/**
  * Labels a subject by whichever side weighs more, with no threshold: a subject is short, and
  * one promotional phrase in it is what a reader notices first.
  */

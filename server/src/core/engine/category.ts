@@ -1,5 +1,6 @@
 import type { ResolvedConfig, TemplateDefaults } from '../config/types';
 import type { Category, TemplateModel } from '../model/types';
+import type { Classification } from '../classify/types';
 import type { CategoryDecision } from './rule';
 
 /** Infers a category from content, or returns null when it cannot decide. */
@@ -17,10 +18,10 @@ export function decideCategory(model: TemplateModel, defaults: TemplateDefaults,
 
   const declared = model.directive?.category;
   if (declared) {
-    return { ...declaredDecision(declared, 'directive'), classification };
+    return { ...declaredDecision(declared, 'directive', classification), classification };
   }
   if (defaults.category) {
-    return { ...declaredDecision(defaults.category, 'config'), classification };
+    return { ...declaredDecision(defaults.category, 'config', classification), classification };
   }
   if (inferred) {
     return inferred;
@@ -28,8 +29,17 @@ export function decideCategory(model: TemplateModel, defaults: TemplateDefaults,
   return { category: 'transactional', source: 'default', commercial: false, evidence: [] };
 }
 
-function declaredDecision(category: Category, source: 'directive' | 'config'): CategoryDecision {
-  return { category, source, commercial: category === 'marketing', evidence: [] };
+/**
+ * A declared category is kept, but a declaration cannot make a mixed message transactional:
+ * when the classifier finds promotional content before the transactional content, or a
+ * promotional subject, 16 CFR 316.3(a)(2) makes the message commercial whatever the directive
+ * says, so the opt-out rules apply to it. A declared transactional template the classifier
+ * reads as wholly promotional stays non-commercial; the declaration may know better than the
+ * phrase lists, and `promotional-in-transactional` reports its promotional blocks.
+ */
+function declaredDecision(category: Category, source: 'directive' | 'config', classification?: Classification): CategoryDecision {
+  const mixedCommercial = category === 'transactional' && classification?.category === 'mixed' && classification.commercial;
+  return { category, source, commercial: category === 'marketing' || mixedCommercial, evidence: mixedCommercial ? classification.evidence : [] };
 }
 
 /**

@@ -209,5 +209,8 @@ export function isSuppressingStatus(cell: string | undefined): boolean {
 /** Merge fields the template uses that no header provides. */
 export function missingFields(headers: readonly string[], mergeFields: readonly string[]): string[] {
   const available = new Set(headers.map(foldHeader));
-  return [...new Set(mergeFields)].filter((field) => !available.has(foldHeader(field)));
+  // `patient.first_name` is satisfied by a `patient.first_name` or a `first_name` column,
+  // because ESP uploads usually flatten the object path to its last name.
+  const lastSegment = (field: string) => field.split(/[.:]/).pop() ?? field;
+  return [...new Set(mergeFields)].filter((field) => !available.has(foldHeader(field)) && !available.has(foldHeader(lastSegment(field))));
 }

@@ -4,3 +4,4 @@ export { ListInputError } from './errors';
 export { EmailColumnError } from './columns';
 export { writeSplit, OutputPathError, type SplitWriter } from './split-writer';
 export * from './types';
+export { REASON_TEXT, describeRow, describeListFinding } from './reason-text';

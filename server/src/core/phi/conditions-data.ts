@@ -6,7 +6,7 @@
  *
  * Deliberately absent: lab tests (`A1C`, `glucose`), vaccines and vaccination events (`flu shot`,
  * `COVID-19 vaccine clinic`), because those are routine care or public health announcements
- * and say nothing about a condition the recipient has.
+ * and reveal nothing about a condition the recipient has.
  */
 export interface ConditionTermEntry {
   term: string;
@@ -42,6 +42,7 @@ export const CONDITION_TERMS: readonly ConditionTermEntry[] = [
   { term: 'PrEP', category: 'hiv', caseSensitive: true },
   { term: 'antiretroviral', category: 'hiv' },
   { term: 'viral load', category: 'hiv' },
+  { term: 'infectious disease', category: 'hiv' },
 
   { term: 'cancer', category: 'cancer' },
   { term: 'oncology', category: 'cancer' },
@@ -106,10 +107,12 @@ export const CONDITION_TERMS: readonly ConditionTermEntry[] = [
   { term: 'abortion', category: 'reproductive' },
   { term: 'contraception', category: 'reproductive' },
   { term: 'birth control', category: 'reproductive' },
+  { term: 'family planning', category: 'reproductive' },
 
   { term: 'STI', category: 'sexual-health' },
   { term: 'STD', category: 'sexual-health' },
   { term: 'sexually transmitted', category: 'sexual-health' },
+  { term: 'sexual health', category: 'sexual-health' },
   { term: 'chlamydia', category: 'sexual-health' },
   { term: 'gonorrhea', category: 'sexual-health' },
   { term: 'gonorrhoea', category: 'sexual-health' },

@@ -58,21 +58,21 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): Id
 
 function removeOverlaps(matches: readonly IdentifierMatch[]): IdentifierMatch[] {
   const byPriority = [...matches].sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type) || a.start - b.start);
-  // Kept matches, sorted by start and never overlapping, so only the neighbours of an
+  // Selected matches, sorted by start and never overlapping, so only the neighbours of an
   // insertion point can overlap a new match.
-  const kept: IdentifierMatch[] = [];
+  const selected: IdentifierMatch[] = [];
 
   for (const match of byPriority) {
-    const index = firstStartingAtOrAfter(kept, match.start);
-    const previous = kept[index - 1];
-    const next = kept[index];
+    const index = firstStartingAtOrAfter(selected, match.start);
+    const previous = selected[index - 1];
+    const next = selected[index];
     const overlapsPrevious = previous !== undefined && previous.end > match.start;
     const overlapsNext = next !== undefined && next.start < match.end;
     if (!overlapsPrevious && !overlapsNext) {
-      kept.splice(index, 0, match);
+      selected.splice(index, 0, match);
     }
   }
-  return kept;
+  return selected;
 }
 
 function firstStartingAtOrAfter(sorted: readonly IdentifierMatch[], start: number): number {

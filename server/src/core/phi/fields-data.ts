@@ -59,6 +59,7 @@ export const FIELD_ENTRIES: readonly FieldEntry[] = [
   { phrase: 'preferred name', phiClass: 'identifier', reason: NAMES },
   { phrase: 'display name', phiClass: 'identifier', reason: NAMES },
   { phrase: 'username', phiClass: 'identifier', reason: NAMES },
+  { phrase: 'uname', phiClass: 'identifier', reason: NAMES },
   { phrase: 'initials', phiClass: 'identifier', reason: NAMES },
   { phrase: 'emergency contact', phiClass: 'identifier', reason: 'names and contact details of relatives' },
   { phrase: 'next of kin', phiClass: 'identifier', reason: 'names and contact details of relatives' },
@@ -192,7 +193,7 @@ export const FIELD_ENTRIES: readonly FieldEntry[] = [
   { phrase: 'cholesterol', phiClass: 'clinical', reason: LAB },
   { phrase: 'blood pressure', phiClass: 'clinical', reason: LAB },
   { phrase: 'bmi', phiClass: 'clinical', reason: LAB },
-  { phrase: 'weight', phiClass: 'clinical', reason: LAB },
+  { phrase: 'body weight', phiClass: 'clinical', reason: LAB },
   { phrase: 'vitals', phiClass: 'clinical', reason: LAB },
 
   { phrase: 'allergy', phiClass: 'clinical', reason: 'allergies' },
@@ -241,6 +242,7 @@ export const FIELD_ENTRIES: readonly FieldEntry[] = [
   { phrase: 'coverage', phiClass: 'financial', reason: INSURANCE },
   { phrase: 'premium', phiClass: 'financial', reason: INSURANCE },
   { phrase: 'eob', phiClass: 'financial', reason: INSURANCE },
+  { phrase: 'credit card', phiClass: 'financial', reason: BILLING },
 
   // Neutral: the sender's details, links, and dates that are not about the recipient.
   { phrase: 'clinic', phiClass: 'neutral', reason: SENDER },
@@ -262,6 +264,12 @@ export const FIELD_ENTRIES: readonly FieldEntry[] = [
   { phrase: 'doctor name', phiClass: 'neutral', reason: "the provider's name, not the patient's" },
   { phrase: 'physician name', phiClass: 'neutral', reason: "the provider's name, not the patient's" },
   { phrase: 'npi', phiClass: 'neutral', reason: "the provider's public registry number" },
+  // Names of things rather than people; the longer phrase wins over `name` alone.
+  ...[
+    'product', 'variant', 'site', 'brand', 'template', 'newsletter', 'list', 'campaign', 'event', 'file',
+    'attachment', 'browser', 'app', 'store', 'plan', 'team', 'group', 'program', 'course', 'service',
+    'location', 'business', 'device', 'platform', 'category', 'item',
+  ].map((thing): FieldEntry => ({ phrase: `${thing} name`, phiClass: 'neutral', reason: 'the name of a thing, not a person' })),
   { phrase: 'state', phiClass: 'neutral', reason: 'states are not Safe Harbor identifiers' },
   { phrase: 'country', phiClass: 'neutral', reason: 'countries are not Safe Harbor identifiers' },
 
@@ -314,6 +322,11 @@ export const SENDER_NAMESPACES: ReadonlySet<string> = new Set([
   'prescriber',
   'pcp',
   'mc',
+  'support',
+  'help',
+  'site',
+  'store',
+  'team',
 ]);
 
 /** Words that hand a path back to a person after a sender namespace: `clinic.patient.name`. */

@@ -1,8 +1,8 @@
 /**
  * A small, offset-preserving HTML tokenizer for the renderer and the preview.
  *
- * The renderer edits markup in place (finding markers into the source, sample values into the
- * compiled HTML, unsafe parts out of the preview copy), so it needs exact offsets of tags,
+ * The renderer edits markup in place: finding markers into the source, sample values into the
+ * compiled HTML, unsafe parts out of the preview copy. So it needs exact offsets of tags,
  * attribute values and text, and must leave every byte it does not touch as it was. A DOM
  * parser re-serialises and loses Outlook conditional comments and merge tags in odd places,
  * so this scanner only splits the text into tokens, the way the HTML tokenizer does for the

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { HTML_RAW_TEXT, scanHtml } from './html-scan';
 
 /**
- * Where `mj-include` may read from when the preview compiles a template.
+ * The folders `mj-include` may read from when the preview compiles a template.
  *
  * MJML 5 refuses includes unless `ignoreIncludes` is false, and then reads only below the
  * template's folder plus the folders listed in `includePath`. A refused include becomes an
@@ -17,13 +17,13 @@ export interface IncludePolicy {
   roots: string[];
   /** False when the template is not a file on disk: MJML would resolve against the server's cwd. */
   enabled: boolean;
-  /** What the last root stands for, for messages. */
+  /** The kind of folder the last root is, for messages. */
   scope: 'workspace' | 'folder';
 }
 
 /**
- * The trusted workspace's root, or only the template's folder when the workspace is
- * untrusted or unknown.
+ * Returns the template's folder plus the workspace root when the workspace is trusted, or the
+ * template's folder alone when it is untrusted or unknown.
  */
 export function includePolicy(filePath: string, trusted: boolean, workspaceRoot?: string): IncludePolicy {
   const folder = realOrNull(path.dirname(filePath));

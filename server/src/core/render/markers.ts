@@ -79,7 +79,7 @@ export function placeFindingMarkers(text: string, language: 'mjml' | 'html', spa
   return { text: applyEdits(text, edits), anchors };
 }
 
-/** The anchors that made it into compiled HTML; MJML drops some components' classes. */
+/** Collects the anchors present in compiled HTML, because MJML drops some components' classes. */
 export function anchorsIn(html: string): Set<string> {
   const found = new Set<string>();
   for (const match of html.matchAll(/data-presend-finding="(\d+)"/g)) {

@@ -3,10 +3,12 @@ import { applyEdits, escapeAttribute, escapeText, scanHtml, type Edit } from './
 /**
  * Fills merge tags in compiled HTML for the preview, from the sample data the template names.
  *
- * Every syntax Presend knows is filled, whatever the project enables: the preview shows what
- * the author wrote, and a tag in a syntax their sender does not support should look filled
- * no more than it will in the sent email. The values are inserted as text, escaped, even for
- * Handlebars' triple-stash: the preview never renders HTML taken from a data file.
+ * Values are inserted as escaped text, even for Handlebars' triple-stash, because the preview
+ * never renders HTML taken from a data file.
+ *
+ * NOTE: every syntax Presend supports is filled, whatever the project enables, because the render
+ * input carries no syntax list. A tag in a syntax the sender does not support therefore looks
+ * filled in the preview although the sent email will show it as written.
  */
 
 export interface FillOptions {
@@ -17,7 +19,7 @@ export interface FillOptions {
   isPhiField?: (field: string) => boolean;
 }
 
-/** What the preview shows instead of a PHI value when masking is on. */
+/** The text shown instead of a PHI value when masking is on. */
 export const PHI_MASK = '•••••';
 
 interface TagMatch {
@@ -122,7 +124,7 @@ function parseTag(match: RegExpMatchArray): TagMatch {
   return { raw, field: null };
 }
 
-/** The field an output expression prints: `a.b`, `a.b | upcase`, or the argument of `helper a.b`. */
+/** Returns the field an output expression prints: `a.b`, `a.b | upcase`, or the argument of `helper a.b`. */
 function expressionField(expression: string): string | null {
   const withoutFilters = expression.split('|')[0].trim();
   const words = withoutFilters.split(/\s+/).filter(Boolean);

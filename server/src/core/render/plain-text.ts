@@ -1,9 +1,9 @@
 import { convert, type HtmlToTextOptions } from 'html-to-text';
 
 /**
- * The plain-text part as a sender would generate it from the HTML: lines wrapped at 78
- * characters (the RFC 5322 recommendation), links as `text [url]`, images left out, headings
- * in their own case.
+ * Options for the plain-text part as a sender would generate it from the HTML. Lines wrap at
+ * 78 characters, the RFC 5322 recommendation. Links read `text [url]`, images are left out and
+ * headings keep their case.
  */
 const OPTIONS: HtmlToTextOptions = {
   wordwrap: 78,

@@ -92,10 +92,10 @@ async function compile(text: string, input: RenderInput): Promise<{ html: string
     const ms = performance.now() - started;
     const errors = [...refused.map((p) => ({ ...p, tagName: 'mj-include' })), ...output.errors.map(toError)];
 
-    // Nested includes are refused by MJML without a word; say so once.
+    // MJML rejects nested includes outside the allowed folders without an error, so report them once.
     const denied = (output.html.match(/<!-- mj-include denied -->/g) ?? []).length;
     if (denied > refused.length) {
-      errors.push({ line: 1, tagName: 'mj-include', message: `${denied - refused.length} nested mj-include(s) were refused because they resolve outside the allowed folders.` });
+      errors.push({ line: 1, tagName: 'mj-include', message: `${denied - refused.length} nested mj-include(s) were not read because they resolve outside the allowed folders; move the included files inside the workspace.` });
     }
     return { html: output.html, errors, ms };
   } catch (error) {

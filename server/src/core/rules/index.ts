@@ -3,12 +3,17 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../engine/rule';
 import { brokenUnsubscribe } from './broken-unsubscribe';
+import { deceptiveSubject } from './deceptive-subject';
 import { hiddenUnsubscribe } from './hidden-unsubscribe';
 import { includeProblem } from './include-problem';
+import { inferredCategory } from './inferred-category';
 import { invalidDirective } from './invalid-directive';
+import { missingAdLabel } from './missing-ad-label';
 import { missingFundraisingOptOut } from './missing-fundraising-opt-out';
 import { missingPostalAddress } from './missing-postal-address';
 import { missingUnsubscribe } from './missing-unsubscribe';
+import { promotionalInTransactional } from './promotional-in-transactional';
+import { transactionalNotFirst } from './transactional-not-first';
 import { unusedDisable } from './unused-disable';
 
 /** Every rule Presend runs, in the order `presend rules` lists them. */
@@ -18,6 +23,11 @@ export const RULES: readonly Rule[] = [
   hiddenUnsubscribe,
   missingPostalAddress,
   missingFundraisingOptOut,
+  inferredCategory,
+  promotionalInTransactional,
+  transactionalNotFirst,
+  deceptiveSubject,
+  missingAdLabel,
   invalidDirective,
   includeProblem,
   unusedDisable,

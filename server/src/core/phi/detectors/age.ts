@@ -5,6 +5,8 @@ import type { IdentifierMatch } from './types';
  * `aged 95`, `92 years old`, `92-year-old`, for ages 90 to 125. The span covers the whole phrase
  * so a fix can replace it. Durations (`90 days`), anniversaries (`100 years of care`) and
  * percentages (`over 90%`) lack the age words and do not match.
+ *
+ * NOTE: `years old` does not check what it describes, so `our 100-year-old hospital` matches.
  */
 const AGE_WORD = /(?<![A-Za-z0-9])(aged?)(?:[ \t]{0,3}:)?[ \t]{0,3}(?:of[ \t]{1,3})?(\d{2,3})(?![\d%]|\.\d|[ \t]{0,2}(?:%|percent|days?|weeks?|months?|minutes?|hours?|mg|kg|lbs?)(?![A-Za-z]))/gi;
 const YEARS_OLD = /(?<![A-Za-z0-9.])(\d{2,3})(?:[ \t]{0,2}|-)(?:years?|yrs?)(?:[ \t]{1,2}|-)old(?![A-Za-z])/gi;

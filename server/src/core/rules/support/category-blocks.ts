@@ -1,0 +1,66 @@
+import type { BlockScore } from '../../classify/types';
+import type { RuleContext } from '../../engine/rule';
+import type { Span } from '../../model/source';
+import type { ContentBlock } from '../../model/types';
+
+/** A content block with the classifier's score for it. */
+export interface ScoredBlock {
+  block: ContentBlock;
+  score: BlockScore;
+}
+
+/**
+ * The visible blocks the classifier labelled promotional, in reading order. Hidden blocks are
+ * never classified (the engine drops them before classifying), so a hidden preheader with an
+ * offer is not reported here.
+ */
+export function promotionalBlocks(context: RuleContext): ScoredBlock[] {
+  const classification = context.category.classification;
+  if (!classification) {
+    return [];
+  }
+  const byIndex = new Map(context.model.blocks.map((block) => [block.index, block]));
+  const found: ScoredBlock[] = [];
+  for (const score of classification.blocks) {
+    const block = byIndex.get(score.index);
+    if (score.label === 'promotional' && block) {
+      found.push({ block, score });
+    }
+  }
+  return found;
+}
+
+/** True when the template's category came from the directive or the config rather than the classifier. */
+export function isDeclared(context: RuleContext): boolean {
+  return context.category.source === 'directive' || context.category.source === 'config';
+}
+
+/**
+ * The span a finding about a block is reported on: from the block's start (its open tag) to the
+ * end of that line or of the block, whichever comes first. One line keeps the squiggle readable
+ * for a multi-line section, and stopping at the block's end keeps a minified one-line template
+ * from underlining everything after the block.
+ */
+export function blockFirstLineSpan(block: ContentBlock): Span {
+  const { file, start, end } = block.span;
+  const lineBreak = file.text.slice(start, end).search(/\r?\n/);
+  const lineEnd = lineBreak === -1 ? end : start + lineBreak;
+  const trimmed = file.text.slice(start, lineEnd).trimEnd();
+  return { file, start, end: start + Math.max(trimmed.length, 0) };
+}
+
+/** The distinct phrases that scored a block on one side, quoted, e.g. `'20% off', 'promo code'`. */
+export function quotedPhrases(score: BlockScore, signal: 'promotional' | 'transactional', limit = 4): string {
+  const seen = new Set<string>();
+  const phrases: string[] = [];
+  for (const hit of score.hits) {
+    const key = hit.phrase;
+    if (hit.signal !== signal || seen.has(key)) {
+      continue;
+    }
+    seen.add(key);
+    phrases.push(`'${hit.text}'`);
+  }
+  const shown = phrases.slice(0, limit).join(', ');
+  return phrases.length > limit ? `${shown} and ${phrases.length - limit} more` : shown;
+}

@@ -1,0 +1,63 @@
+import type { CategoryDecision } from '../../engine/rule';
+import type { TemplateModel } from '../../model/types';
+import { findConditionTargeting } from '../../phi/conditions';
+import { findRevealingTerms } from './phi-conditions';
+import type { PhiSettings } from './phi-settings';
+import { classifyTag } from './phi-tags';
+import { RunDocument } from './phi-text';
+
+/**
+ * Dictionary phrases of a greeting name or the address the message goes to. The sending
+ * service holds both already, so a tracker learns nothing new from them; the rules that ask
+ * whether a message carries PHI look for the health data and the identifiers beyond these.
+ */
+const ENVELOPE_PHRASES = new Set([
+  'name', 'full name', 'first name', 'given name', 'fname', 'last name', 'lname', 'surname', 'family name', 'middle name',
+  'preferred name', 'display name', 'nickname', 'initials', 'email', 'e mail', 'email address',
+]);
+
+/** Why a message carries PHI, for the finding's hover. */
+export interface PhiEvidence {
+  /** E.g. `the clinical field 'appt.type'`, `'diagnosed with diabetes' in the copy`. */
+  description: string;
+}
+
+/**
+ * Decides whether a message carries PHI: a printed clinical or financial field, an identifier
+ * beyond the recipient's name and address, copy that addresses the reader by condition, a
+ * condition in the subject or preheader, or (in a message that is not commercial, so it is
+ * about the recipient) a condition named in the copy.
+ */
+export function findPhiEvidence(model: TemplateModel, category: CategoryDecision, settings: PhiSettings): PhiEvidence | undefined {
+  for (const tag of model.mergeTags) {
+    const classified = classifyTag(tag, settings.fieldOverrides);
+    if (classified === undefined) {
+      continue;
+    }
+    const { phiClass, matched } = classified.classification;
+    const envelope = phiClass === 'identifier' && matched !== undefined && ENVELOPE_PHRASES.has(matched);
+    if ((phiClass === 'clinical' || phiClass === 'financial' || phiClass === 'identifier') && !envelope) {
+      return { description: `the ${phiClass} field '${classified.field}'` };
+    }
+  }
+
+  for (const line of [model.subject, model.preheader]) {
+    const term = line ? findRevealingTerms(line.text, settings.conditionTerms)[0] : undefined;
+    if (line && term) {
+      return { description: `'${term.term}' in the ${line === model.subject ? 'subject line' : 'preheader'}` };
+    }
+  }
+
+  const visible = new RunDocument(model, model.textRuns.filter((run) => run.hidden === undefined));
+  const targeting = findConditionTargeting(visible.text, settings.conditionTerms)[0];
+  if (targeting) {
+    return { description: `'${targeting.text}' in the copy` };
+  }
+  if (category.category === 'transactional' && !category.commercial) {
+    const term = findRevealingTerms(visible.text, settings.conditionTerms)[0];
+    if (term) {
+      return { description: `'${term.term}' in the copy of a message about the recipient` };
+    }
+  }
+  return undefined;
+}
