@@ -6,6 +6,7 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Diagnostic,
   type DocumentDiagnosticReport,
   type InitializeResult,
@@ -220,7 +221,24 @@ function publishConfigDiagnostics(document: TextDocument): void {
   }
 }
 
-connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+/**
+ * Runs a handler so that a failure is logged with the document and answered with an empty
+ * result, instead of an error popup in the editor or a dead server.
+ */
+function safely<P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => Promise<R> | R) {
+  return async (params: P, token: CancellationToken): Promise<R> => {
+    try {
+      return await handler(params, token);
+    } catch (error) {
+      logger.error(`${name} failed for ${params.textDocument.uri}: ${(error as Error).stack ?? error}`);
+      return fallback;
+    }
+  };
+}
+
+const EMPTY_REPORT: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+
+connection.languages.diagnostics.on(safely('Diagnostics', EMPTY_REPORT, async (params, token): Promise<DocumentDiagnosticReport> => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !isTemplate(document)) {
     // Recipient lists carry the diagnostics of their last verification.
@@ -236,9 +254,9 @@ connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagn
     relatedDocuments[uri] = { kind: DocumentDiagnosticReportKind.Full, items };
   }
   return { kind: DocumentDiagnosticReportKind.Full, items: result.diagnostics, relatedDocuments };
-});
+}));
 
-connection.onHover(async (params) => {
+connection.onHover(safely('Hover', null, async (params) => {
   const document = documents.get(params.textDocument.uri);
   const filePath = uriToPath(params.textDocument.uri);
   if (!document || !filePath) {
@@ -246,7 +264,7 @@ connection.onHover(async (params) => {
   }
   const result = validator.cached(document.uri) ?? (await findIncluder(filePath));
   return result?.check ? findingHover(result.check.findings, filePath, params.position) : null;
-});
+}));
 
 /** The result of an open template that includes this file, so hovers work in partials too. */
 async function findIncluder(filePath: string): Promise<ValidationResult | undefined> {
@@ -254,10 +272,10 @@ async function findIncluder(filePath: string): Promise<ValidationResult | undefi
   return dependent ? validator.cached(dependent) : undefined;
 }
 
-connection.onCodeAction((params) => {
+connection.onCodeAction(safely('Code actions', [], (params) => {
   const document = documents.get(params.textDocument.uri);
   return document ? codeActionsFor(document, params) : [];
-});
+}));
 
 connection.onExecuteCommand(async (params) => {
   if (params.command === SHOW_DOCUMENTATION_COMMAND && typeof params.arguments?.[0] === 'string') {

@@ -56,7 +56,7 @@ Limited time: book now and save 15% on whitening.
         {
           name: 'several promotional phrases are summarised',
           code: `${head('transactional')}${RESULTS}\n⟦<p>Limited time: save 20% on teeth whitening, Botox and facials with promo code GLOW.</p>⟧`,
-          data: [{ phrases: "'Limited time', 'save 20%', 'teeth whitening', 'Botox' and 2 more", source: 'declared' }],
+          data: [{ phrases: "'Limited time', 'save 20%', 'teeth whitening', 'Botox' and 1 more", source: 'declared' }],
         },
       ],
     },

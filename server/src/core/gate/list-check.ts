@@ -33,7 +33,7 @@ export interface ListCheckInput {
 
 export async function listCheck(input: ListCheckInput): Promise<GateCheck> {
   const { listPath, workspaceRoot } = input;
-  const where = directiveLocation(input.model, input.model.directive, 'list');
+  const where = directiveLocation(input.model.directive, 'list');
 
   if (!listPath) {
     if (needsOptOut(input.category)) {
@@ -49,7 +49,7 @@ export async function listCheck(input: ListCheckInput): Promise<GateCheck> {
 
   const shown = displayPath(workspaceRoot, listPath);
   if (!isFile(listPath)) {
-    return { id: 'list', status: 'fail', message: `The recipient list ${shown} does not exist.`, fix: 'Correct the list path in the directive (it is relative to the template), or add the file.', ...(where ? { location: where } : {}) };
+    return { id: 'list', status: 'fail', message: `The recipient list ${shown} does not exist.`, fix: 'Correct the list path in the directive (it is relative to the template), or add the file.', ...optional(where) };
   }
   if (input.suppressionPath && !isFile(input.suppressionPath)) {
     return {
@@ -57,7 +57,7 @@ export async function listCheck(input: ListCheckInput): Promise<GateCheck> {
       status: 'fail',
       message: `The suppression list ${displayPath(workspaceRoot, input.suppressionPath)} does not exist, so unsubscribed recipients cannot be left out.`,
       fix: 'Correct the suppression path in the directive (it is relative to the template), or export the ESP\'s suppression list to that file.',
-      ...(directiveLocation(input.model, input.model.directive, 'suppression') ? { location: directiveLocation(input.model, input.model.directive, 'suppression') } : {}),
+      ...optional(directiveLocation(input.model.directive, 'suppression')),
     };
   }
 
@@ -155,7 +155,7 @@ function byReason(counts: Map<ReasonId, number>): string {
   return [...counts.entries()].map(([reason, count]) => `${reason} ${count}`).join(', ');
 }
 
-function directiveLocation(model: TemplateModel, directive: Directive | null, key: 'list' | 'suppression'): GateLocation | undefined {
+function directiveLocation(directive: Directive | null, key: 'list' | 'suppression'): GateLocation | undefined {
   const span = directive?.valueSpans[key];
   return span ? locationOf(span.file.path, span.file.rangeOf(span.start, span.end)) : undefined;
 }
@@ -166,4 +166,8 @@ function isFile(filePath: string): boolean {
   } catch {
     return false;
   }
+}
+
+function optional(location: GateLocation | undefined): { location?: GateLocation } {
+  return location ? { location } : {};
 }

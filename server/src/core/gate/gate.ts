@@ -1,0 +1,17 @@
+import * as fs from 'node:fs';
+import { checkTemplate, resolveTemplatePath } from '../check';
+import { createResolver, normalizeServer, type DnsResolver } from '../dns/resolver';
+import { languageOf } from '../model/language';
+import { appendAuditRecord, sha256File } from './audit';
+import { sha256Hex } from './audit-canonical';
+import { compileForSend } from './compile';
+import { listCheck } from './list-check';
+import { displayPath } from './location';
+import { applyOverrides, validateOverrides } from './overrides';
+import { renderedCheck } from './rendered-check';
+import { senderChecks } from './sender-checks';
+import { senderFor } from './sender';
+import { listUnsubscribeCheck, streamSeparationCheck } from './stream-checks';
+import { templateCheck } from './template-check';
+import { templateCheckInput } from './template-check';
+import { GateUsageError, type GateCheck, type GateInput, type GateReport } from './types';

@@ -1,0 +1,29 @@
+import { detectIdentifiers, type DetectOptions, type IdentifierMatch, type IdentifierType } from '../../phi/detect';
+
+/** How findings name each kind of identifier. */
+export const IDENTIFIER_LABELS: Readonly<Record<IdentifierType, string>> = {
+  ssn: 'a Social Security number',
+  npi: 'an NPI',
+  dea: 'a DEA number',
+  mbi: 'a Medicare Beneficiary Identifier',
+  mrn: 'a medical record number',
+  'member-id': 'a member id',
+  'account-number': 'an account number',
+  dob: 'a date of birth',
+  icd10: 'an ICD-10 diagnosis code',
+  ndc: 'an NDC drug code',
+  'age-over-89': 'an age over 89',
+  phone: 'a phone number',
+  email: 'an email address',
+};
+
+/**
+ * NPI and DEA numbers identify prescribers, not patients: they are public registry numbers a
+ * footer may show. They still take part in detection, so a valid NPI is never read as a phone.
+ */
+const PROVIDER_TYPES: ReadonlySet<IdentifierType> = new Set(['npi', 'dea']);
+
+/** Literal identifiers of a patient in `text`. */
+export function findPatientIdentifiers(text: string, options: DetectOptions): IdentifierMatch[] {
+  return detectIdentifiers(text, options).filter((match) => !PROVIDER_TYPES.has(match.type));
+}
