@@ -65,7 +65,13 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
 
   const maxSize = loaded.config.user.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const root = values.root ? path.resolve(io.cwd, values.root) : undefined;
-  const results = files.map((file) => checkOneFile(file.path, root ?? file.root, io.cwd, maxSize, loaded.config));
+  const checked = files.map((file) => checkOneFile(file.path, root ?? file.root, io.cwd, maxSize, loaded.config));
+
+  // A partial found by walking a folder is reported through the templates that include it,
+  // with its findings on its own lines; checked again on its own it would only repeat them.
+  const explicit = new Set(positionals.map((arg) => path.resolve(io.cwd, arg)));
+  const included = new Set(checked.flatMap((result) => result.includes ?? []));
+  const results = checked.filter((result) => !included.has(result.path) || explicit.has(result.path));
 
   io.stdout(render(format, results, io.cwd));
 
@@ -101,7 +107,8 @@ function checkOneFile(file: string, root: string, cwd: string, maxSize: number, 
       readFile: readTextFile,
       logger: { error: (message) => process.stderr.write(`presend: ${message}\n`) },
     });
-    return { path: file, displayPath, findings: result.findings, category: result.category };
+    const includes = result.model.files.slice(1).map((source) => source.path);
+    return { path: file, displayPath, findings: result.findings, category: result.category, includes };
   } catch (error) {
     return { path: file, displayPath, findings: [], error: `Internal failure while checking: ${(error as Error).message}` };
   }
@@ -114,7 +121,7 @@ function render(format: string, results: FileResult[], cwd: string): string {
   if (format === 'sarif') {
     return formatSarif(results, RULES, cwd, VERSION);
   }
-  return formatStylish(results);
+  return formatStylish(results, cwd);
 }
 
 function displayPathOf(file: string, cwd: string): string {

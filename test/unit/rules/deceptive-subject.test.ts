@@ -29,6 +29,7 @@ test('deceptive-subject', (t) => {
         { name: 'action required on an ad', code: `<html><head><title>⟦Action required: your spring offer⟧</title></head><body>${OFFER}</body></html>`, messageIds: ['relationship'], data: [{ text: 'Action required' }] },
         { name: 'reply prefix on an ad', code: `<html><head><title>⟦Re: your visit⟧</title></head><body>${OFFER}</body></html>`, messageIds: ['replyPrefix'], data: [{ text: 'Re:' }] },
         { name: 'forward prefix on a commercial mix', code: `<html><head><title>⟦Fwd: spring news⟧</title></head><body>${OFFER}${RESULTS}</body></html>`, messageIds: ['replyPrefix'], data: [{ text: 'Fwd:' }] },
+        { name: 'forward prefix on a promotional subject', code: `<html><head><title>⟦Fwd: 20% off whitening⟧</title></head><body>${OFFER}</body></html>`, messageIds: ['replyPrefix'], data: [{ text: 'Fwd:' }] },
         {
           name: 'declared marketing with a statement subject',
           code: `<!-- presend\ncategory: marketing\nsubject: ⟦Your account statement⟧\n-->\n<p>Spring news from Riverbend.</p>`,

@@ -1,7 +1,8 @@
+import * as path from 'node:path';
 import { countFindings, type FileResult } from './types';
 
 /** Formats results the way ESLint's stylish formatter does: a block per file, a summary line. */
-export function formatStylish(results: FileResult[]): string {
+export function formatStylish(results: FileResult[], cwd: string): string {
   const lines: string[] = [];
 
   for (const result of results) {
@@ -17,7 +18,8 @@ export function formatStylish(results: FileResult[]): string {
     }
 
     const rows = result.findings.map((finding) => [
-      `${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
+      // A finding inside an included partial names the partial, since its lines are the partial's.
+      `${finding.path === result.path ? '' : `${path.relative(cwd, finding.path)}:`}${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
       finding.severity,
       finding.message,
       finding.ruleId,

@@ -11,6 +11,8 @@ export interface FileResult {
   error?: string;
   /** Why the file was skipped on purpose (too large). */
   skipped?: string;
+  /** Files the template read through mj-include. */
+  includes?: string[];
 }
 
 export interface Totals {

@@ -39,6 +39,8 @@ const promotional: Record<string, number> = {
   'promo code': 3,
   'coupon code': 3,
   'discount code': 3,
+  'use this discount': 3,
+  'use your discount': 3,
   // Medium, because login and verification mails also contain `use code`.
   'use code': 2,
   'at checkout': 2,

@@ -29,8 +29,14 @@ export function domainOf(address: string): string | undefined {
   return /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$/.test(domain) ? domain : undefined;
 }
 
+const EXAMPLE_FROM: Record<Category, string> = {
+  transactional: 'care@notify.example.org',
+  marketing: 'news@news.example.org',
+  fundraising: 'giving@giving.example.org',
+};
+
 /** Example JSON for the stream a category lacks, for fixes. */
 export function streamExample(category: Category): string {
   const oneClick = category === 'transactional' ? '' : ', "listUnsubscribe": "one-click"';
-  return `"streams": { "${category}": { "from": "${category === 'transactional' ? 'care' : 'news'}@${category === 'transactional' ? 'notify' : 'news'}.example.org", "dkimSelector": "s1"${oneClick} } }`;
+  return `"streams": { "${category}": { "from": "${EXAMPLE_FROM[category]}", "dkimSelector": "s1"${oneClick} } }`;
 }

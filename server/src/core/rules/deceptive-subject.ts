@@ -36,7 +36,7 @@ export const deceptiveSubject: Rule = {
       return;
     }
 
-    if (!category.commercial || score?.label === 'promotional') {
+    if (!category.commercial) {
       return;
     }
     const phrases = stringList(context.options.relationshipPhrases, DEFAULT_RELATIONSHIP_PHRASES);
@@ -44,8 +44,13 @@ export const deceptiveSubject: Rule = {
     if (!signal) {
       return;
     }
+    // A fake reply or forward misleads however openly the rest of the subject advertises.
     if (signal.kind === 'reply-prefix') {
       context.report({ messageId: 'replyPrefix', data: { text: signal.text }, span: subject.span, detail: DETAIL });
+      return;
+    }
+    // "Upgrade your account" names an offer; account wording inside an ad subject misleads no one.
+    if (score?.label === 'promotional') {
       return;
     }
 
