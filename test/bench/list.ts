@@ -34,7 +34,7 @@ export async function benchList(small: GeneratedList, large: GeneratedList): Pro
       { name: 'csv-read', run: () => csvParseRead(small.path) },
       { name: 'csv-for-await', run: () => csvParseForAwait(small.path) },
     ],
-    { warmup: 1, runs: 5 },
+    { warmup: 0, runs: 5 },
   );
   const presend = medianOf(timings, 'presend');
   const csvRead = medianOf(timings, 'csv-read');
@@ -73,7 +73,7 @@ export async function benchList(small: GeneratedList, large: GeneratedList): Pro
   const markdown = [
     "Presend is `verifyList` (server/src/core/list/verify.ts) as the CLI runs it for a marketing send: a suppression list, DNS off, `collectRows: false`.",
     'csv-parse reads the same file alone from a file stream with records as arrays, drained with `read()` on `readable`; the `for await` loop its documentation shows is listed too.',
-    `The ${small.rows.toLocaleString('en-US')}-row runs happen in this process (median of 5 after a warm-up);`,
+    `The ${small.rows.toLocaleString('en-US')}-row runs happen in this process (median of 5);`,
     `the ${large.rows.toLocaleString('en-US')}-row runs in a child process each (median of ${CHILD_ROUNDS}), whose peak resident memory is \`process.resourceUsage().maxRSS\`.`,
     `An idle child that loads the same modules and reads nothing peaks at ${megabytes(idle.peakRssBytes)}.`,
     '',

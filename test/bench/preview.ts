@@ -16,7 +16,7 @@ import type { TemplateInput } from './template-check';
  * compiler and Presend's work, which is what decides whether a faster renderer would pay.
  */
 
-const ROUNDS = { warmup: 2, runs: 7 };
+const ROUNDS = { warmup: 1, runs: 7 };
 
 export async function benchPreview(templates: readonly TemplateInput[], workspace: string): Promise<BenchSection> {
   const config = resolveConfig({}, workspace, true);
@@ -47,6 +47,7 @@ export async function benchPreview(templates: readonly TemplateInput[], workspac
     const presend = medianOf(timings, 'presend');
     const mjml = medianOf(timings, 'mjml');
     const mrml = medianOf(timings, 'mrml');
+    // The last rounds' runs, timed and untimed alike: all ran warm.
     const timed = splits.slice(-ROUNDS.runs);
     const compileMs = median(timed.map((split) => split.compileMs));
     const ownMs = median(timed.map((split) => split.presendMs));
@@ -76,7 +77,7 @@ export async function benchPreview(templates: readonly TemplateInput[], workspac
     "`renderTemplate` (server/src/core/render/render.ts) runs in the language server, so the editor never waits for it; the preview panel shows the result when it arrives.",
     "Its figures split into the mjml 5 compile (`timings.compileMs`) and Presend's own work (`timings.presendMs`: finding markers, merge-tag filling, the plain-text part).",
     "Raw mjml is `mjml2html(text, { validationLevel: 'soft', keepComments: true })`, the options renderTemplate passes; mrml is `new Engine().toHtml(text)` from the `mrml` package (WebAssembly).",
-    `Medians of ${ROUNDS.runs} runs after ${ROUNDS.warmup} warm-up runs.`,
+    `Medians of ${ROUNDS.runs} runs after ${ROUNDS.warmup} warm-up round.`,
     '',
     table(['Template', 'renderTemplate', 'of which mjml compile', "of which Presend's work", 'Presend share', 'mjml 5 alone', 'mrml', 'mjml ÷ mrml'], timingRows),
     '',

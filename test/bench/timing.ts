@@ -1,11 +1,11 @@
 /**
  * Timing for the benchmarks. Contenders are run in rounds, one run of each per round, so that
  * a slow spell of a shared machine hits all of them alike and the ratios between them hold.
- * The collector runs once before the rounds (node --expose-gc), so a measurement does not pay
- * for the garbage of the one before it. It does not run before each timed run: a full
- * collection shrinks the young generation, and the next run then spends most of its time in
- * scavenges (a 2.5 ms htmlparser2 parse of 100 KB took 30 to 50 ms right after `gc()`).
- * Collections a contender causes itself are part of its cost.
+ * Before each timed run the collector runs (node --expose-gc) and the contender runs once
+ * untimed, so no contender pays for the garbage the one before it left. The untimed run is
+ * needed because a full collection shrinks the young generation, and a run right after it
+ * spends most of its time in scavenges (a 2.5 ms htmlparser2 parse of 100 KB took 30 to 50 ms
+ * right after `gc()`). Collections a contender causes itself stay part of its cost.
  */
 
 export interface Contender {
@@ -26,9 +26,10 @@ export function hasGc(): boolean {
 
 export async function timeRounds(contenders: readonly Contender[], options: { warmup: number; runs: number }): Promise<Timings> {
   const samples = new Map<string, number[]>(contenders.map((contender) => [contender.name, []]));
-  collect?.();
   for (let round = 0; round < options.warmup + options.runs; round++) {
     for (const contender of contenders) {
+      collect?.();
+      await contender.run();
       const started = performance.now();
       await contender.run();
       const elapsed = performance.now() - started;

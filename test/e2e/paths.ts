@@ -13,3 +13,6 @@ export const chromiumPath = process.env.PRESEND_E2E_CHROMIUM ?? '/usr/bin/chromi
 
 /** The extension package `npm run package` builds, which Presend's scenarios install. */
 export const presendVsix = process.env.PRESEND_E2E_VSIX ?? path.join(repoRoot, 'presend.vsix');
+
+/** Screenshots of failed scenarios; git ignores test-results/. */
+export const failureDir = path.join(repoRoot, 'test-results', 'e2e');

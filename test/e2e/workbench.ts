@@ -36,6 +36,10 @@ const QUICK_INPUT_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
 const ACTIVE_TAB = '.editor-group-container.active .tabs-container .tab.active';
 const TOASTS = '.notifications-toasts .notification-list-item-message';
 const PROBLEM_ROWS = '.markers-panel .monaco-list-row';
+const ACTIVE_EDITOR = '.editor-group-container.active .monaco-editor';
+const LIGHT_BULB = `${ACTIVE_EDITOR} .lightBulbWidget`;
+const ACTION_WIDGET = '.action-widget';
+const ACTION_ROWS = `${ACTION_WIDGET} .monaco-list-row.action`;
 
 export class Workbench {
   /** The browser page showing the workbench, for what the helpers do not cover. */
@@ -120,6 +124,87 @@ export class Workbench {
     }
   }
 
+  /**
+   * Opens a problem in its editor: double-clicks the Problems row whose message matches,
+   * which selects the problem's range and moves the focus into the editor.
+   */
+  async openProblem(message: string | RegExp): Promise<void> {
+    await this.showProblems();
+    const row = this.page.locator(PROBLEM_ROWS).filter({ hasText: message }).first();
+    await row.waitFor({ timeout: this.timeoutMs });
+    await row.dblclick();
+    await this.page.locator(`${ACTIVE_EDITOR}.focused`).waitFor({ timeout: this.timeoutMs });
+  }
+
+  /**
+   * Applies a quick fix at the cursor as a person does: waits for the light bulb the editor
+   * shows when code actions are available, clicks it, and picks the action titled `title`.
+   * Returns the titles the menu offered, for assertions.
+   */
+  async applyQuickFix(title: string): Promise<string[]> {
+    await this.page.locator(LIGHT_BULB).waitFor({ timeout: this.timeoutMs });
+    await this.page.locator(LIGHT_BULB).click();
+
+    const rows = this.page.locator(ACTION_ROWS);
+    await rows.first().waitFor({ timeout: this.timeoutMs });
+    const offered = (await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''))).filter(Boolean);
+    if (!offered.includes(title)) {
+      throw new Error(`The quick fix menu has no action "${title}"; it offers: ${offered.join(' | ')}`);
+    }
+
+    // The menu lays a pointer-blocking layer over itself while it opens, which swallows
+    // clicks; the keyboard is what the menu is built for anyway (arrows, then Enter).
+    const focused = this.page.locator(`${ACTION_ROWS}.focused`);
+    await waitFor(async () => {
+      if ((await focused.getAttribute('aria-label', { timeout: 1000 })) === title) {
+        return true;
+      }
+      await this.page.keyboard.press('ArrowDown');
+      return undefined;
+    }, { timeoutMs: this.timeoutMs, what: `the quick fix menu to focus "${title}"` });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(ACTION_WIDGET).waitFor({ state: 'hidden', timeout: this.timeoutMs });
+    return offered;
+  }
+
+  /**
+   * The text of the active editor's lines that are on screen, one string per line. Monaco
+   * renders only visible lines and draws spaces as no-break spaces; both are undone here
+   * as far as they can be, so reveal the lines of interest first.
+   */
+  async visibleEditorLines(): Promise<string[]> {
+    const lines = this.page.locator(`${ACTIVE_EDITOR} .view-lines .view-line`);
+    // Lines are absolutely positioned and may sit in the DOM out of order; `top` orders them.
+    const rendered = await lines.evaluateAll((elements) =>
+      elements.map((element) => ({ top: Number.parseFloat(element.getAttribute('style')?.match(/top:\s*([\d.]+)px/)?.[1] ?? '0'), text: element.textContent ?? '' })),
+    );
+    return rendered.sort((a, b) => a.top - b.top).map((line) => line.text.replace(/\u00a0/g, ' '));
+  }
+
+  /** Saves the active editor with Ctrl+S and waits until its tab no longer shows unsaved changes. */
+  async saveActiveEditor(): Promise<void> {
+    await this.page.keyboard.press('Control+S');
+    await this.page.locator(`${ACTIVE_TAB}.dirty`).waitFor({ state: 'detached', timeout: this.timeoutMs });
+  }
+
+  /**
+   * Waits until the status bar item with this id (VS Code's DOM id: the extension id, a dot,
+   * the item id) is shown with a label `accept` takes, and returns its accessible label.
+   * The label is the item's text with icons spelled out, then its tooltip.
+   */
+  async waitForStatusBarItem(id: string, accept: (label: string) => boolean, what: string): Promise<string> {
+    const item = this.page.locator(`.part.statusbar [id="${id}"]`);
+    let last = '';
+    try {
+      return await waitFor(async () => {
+        last = (await item.getAttribute('aria-label', { timeout: 1000 })) ?? '';
+        return accept(last) ? last : undefined;
+      }, { timeoutMs: this.timeoutMs, what });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\nLabel last seen: ${JSON.stringify(last)}`, { cause: error });
+    }
+  }
+
   /** Saves a PNG of the whole page as docs/screenshots/NAME.png and returns its path. */
   async screenshot(name: string): Promise<string> {
     await mkdir(screenshotDir, { recursive: true });
@@ -128,7 +213,8 @@ export class Workbench {
     return file;
   }
 
-  private async showProblems(): Promise<void> {
+  /** Opens the Problems panel unless it is already showing. */
+  async showProblems(): Promise<void> {
     if (await this.page.locator('.markers-panel').isVisible()) {
       return;
     }

@@ -75,3 +75,22 @@ test('render without sample data highlights tags', async () => {
   const result = (await client.connection.sendRequest('presend/render', { uri, useSampleData: false, maskPhi: false })) as { html: string };
   assert.match(result.html, /<mark class="presend-tag">\{\{ patient\.first_name \}\}<\/mark>/);
 });
+
+test('gate answers with its checks over JSON-RPC', async () => {
+  const result = (await client.connection.sendRequest('presend/gate', { uri, overrides: [] })) as {
+    uri: string;
+    verdict: string;
+    checks: { id: string; status: string; overridable: boolean }[];
+  };
+
+  assert.equal(result.uri, uri);
+  assert.equal(result.verdict, 'fail');
+  const template = result.checks.find((check) => check.id === 'template');
+  assert.deepEqual(template && [template.status, template.overridable], ['fail', true]);
+  assert.deepEqual(result.checks.find((check) => check.id === 'spf')?.status, 'warn');
+  assert.ok(fs.existsSync(path.join(workspace, '.presend', 'audit.jsonl')));
+});
+
+test('gate override needs a reason', async () => {
+  await assert.rejects(client.connection.sendRequest('presend/gate', { uri, overrides: [{ checkId: 'template', reason: ' ' }] }), /reason/i);
+});

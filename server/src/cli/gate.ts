@@ -141,11 +141,11 @@ function formatText(report: GateReport, cwd: string): string {
     else if (check.fix && check.status !== 'pass') lines.push(`    fix: ${check.fix}`);
   }
 
+  lines.push('');
   if (report.auditRecord) {
-    lines.push('', `Recorded in .presend/audit.jsonl (record ${report.auditRecord.hash.slice(0, 12)}).`);
+    lines.push(`Recorded in .presend/audit.jsonl (record ${report.auditRecord.hash.slice(0, 12)}).`);
   }
   const failed = report.checks.filter((check) => check.status === 'fail').map((check) => check.id);
-  lines.push('');
   lines.push(
     report.passed
       ? `Passed: the template may be sent${report.checks.some((check) => check.status === 'overridden') ? ' (with overrides, recorded in the audit log)' : ''}.`

@@ -2,9 +2,11 @@ import { ErrorCodes, ResponseError, type Connection, type Diagnostic, type TextD
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveTemplatePath } from '../core/check';
 import {
+  GateRequestMethod,
   RenderRequestMethod,
   TemplateInfoRequestMethod,
   VerifyListRequestMethod,
+  type GateParams,
   type RenderParams,
   type VerifyListParams,
   type TemplateInfo,
@@ -12,6 +14,7 @@ import {
 } from '../protocol';
 import { renderForPreview } from './render-request';
 import { verifyListRequest } from './list-request';
+import { runGateRequest } from './gate-request';
 import type { Logger } from './logger';
 import type { PresendSettings } from './settings';
 import type { Validator } from './validator';
@@ -32,6 +35,9 @@ export interface RequestContext {
 export function registerCustomRequests(connection: Connection, context: RequestContext): void {
   connection.onRequest(TemplateInfoRequestMethod, guard(context, TemplateInfoRequestMethod, (params: TemplateInfoParams) => templateInfo(context, params)));
   connection.onRequest(RenderRequestMethod, guard(context, RenderRequestMethod, (params: RenderParams) => renderForPreview(context, params)));
+  connection.onRequest(GateRequestMethod, (params: GateParams, token) =>
+    guard(context, GateRequestMethod, (inner: GateParams) => runGateRequest(context, inner, token))(params),
+  );
   connection.onRequest(VerifyListRequestMethod, (params: VerifyListParams, token) =>
     guard(context, VerifyListRequestMethod, (inner: VerifyListParams) => verifyListRequest(context, inner, token, context.publishDiagnostics))(params),
   );

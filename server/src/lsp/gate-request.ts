@@ -5,8 +5,8 @@ import type { RequestContext } from './custom-requests';
 import { pathToUri, uriToPath } from './workspace';
 
 /**
- * Answers `presend/gate` ("Check Before Send"): runs the pre-send gate on the template as
- * the editor holds it, with the workspace's config and the user's DNS settings, and maps
+ * Answers `presend/gate` ("Check Before Send"): runs the pre-send gate on the template text
+ * in the editor, with the workspace's config and the user's DNS settings, and maps
  * the report to what the report panel shows. The run is recorded in the workspace's audit log.
  */
 export async function runGateRequest(context: RequestContext, params: GateParams, token?: CancellationToken): Promise<GateResult> {

@@ -31,6 +31,8 @@ const DELIMITERS: ReadonlyArray<readonly [string, string]> = [
 /** Mailgun's `%recipient.first_name%` and Mautic's `{unsubscribe_text}`, `{contactfield=firstname}`. */
 const PERCENT_TAG = /%[A-Za-z_][\w.]*%/y;
 const SINGLE_BRACE_TAG = /\{[a-z_][\w]*(?:=[\w.-]*)?\}/y;
+/** The first character of every delimiter above and of both patterns. */
+const TAG_START = /[{*<$%]/g;
 
 /**
  * Returns the merge tags in `text` in order, without overlaps. Runs in linear time: each
@@ -43,6 +45,11 @@ export function findMergeTags(text: string): MergeTagRange[] {
   let position = 0;
 
   while (position < text.length) {
+    // Only these characters can open a tag; jumping between them skips most of the text.
+    TAG_START.lastIndex = position;
+    const next = TAG_START.exec(text);
+    if (next === null) break;
+    position = next.index;
     const tag = tagAt(text, position, exhausted);
     if (tag === null) {
       position++;

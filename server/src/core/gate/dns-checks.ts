@@ -20,8 +20,8 @@ export async function senderChecks(sender: Sender, dns: GateDnsOptions, resolver
   const withAlignment = (stream?.sendingDomains?.length ?? 0) > 0;
   const ids: GateCheckId[] = withAlignment ? ['spf', 'dkim', 'dmarc', 'alignment'] : ['spf', 'dkim', 'dmarc'];
 
-  // A missing stream is a gap in the configuration, reported whether DNS is on or not; only
-  // a From address in the directive still lets SPF and DMARC run.
+  // A missing stream is a gap in the configuration, so it is reported whether DNS is on or
+  // not. Only a From address in the directive still lets SPF and DMARC run.
   if (!domain || (!stream && !dns.enabled)) {
     return ids.map((id) => unconfigured(id, sender));
   }
@@ -59,7 +59,7 @@ function fromAuth(check: { id: GateCheckId; status: CheckStatus; message: string
   return { id: check.id, status: STATUS[check.status], message: check.message, ...(check.fix ? { fix: check.fix } : {}) };
 }
 
-/** The gate does not know the sender: no stream for the category, or no usable From domain. */
+/** Reports a check the gate cannot run because it does not know the sender: no stream for the category, or no usable From domain. */
 function unconfigured(id: GateCheckId, sender: Sender): GateCheck {
   const what = `${label(id)} was not checked`;
   const example = `{ ${streamExample(sender.category)} }`;

@@ -16,10 +16,10 @@ import { templateCheck } from './template-check';
 import { GateUsageError, type GateCheck, type GateInput, type GateReport } from './types';
 
 /**
- * The pre-send gate: may this template go out to this list from this sender? It runs every
- * check Presend has (the template's findings, the compiled HTML, the recipient list, the
- * sender's DNS and the stream configuration), applies the overrides the user gave with
- * their reasons, and appends the outcome to the workspace's audit log.
+ * Runs the pre-send gate, which decides whether a template may go out to its list from its
+ * sender. It runs every check Presend has (the template's findings, the compiled HTML, the
+ * recipient list, the sender's DNS and the stream configuration), applies the overrides the
+ * user gave with their reasons, and appends the outcome to the workspace's audit log.
  */
 export async function runGate(input: GateInput): Promise<GateReport> {
   const { templatePath, workspaceRoot, config, signal } = input;

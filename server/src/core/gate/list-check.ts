@@ -40,7 +40,7 @@ export async function listCheck(input: ListCheckInput): Promise<GateCheck> {
       return {
         id: 'list',
         status: 'warn',
-        message: `The template names no recipient list, so nobody checked who this ${input.category.category} mail goes to.`,
+        message: `The template names no recipient list, so the recipients of this ${input.category.category} mail were not verified.`,
         fix: 'Add "list: path/to/list.csv" to the template\'s presend directive (relative to the template), or set "list" in a config override.',
       };
     }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Range } from '../model/source';
 import type { GateLocation } from './types';
 
-/** A path as messages show it: relative to the workspace root with `/`, or absolute outside it. */
+/** Returns the path messages show: relative to the workspace root with `/`, or absolute outside it. */
 export function displayPath(workspaceRoot: string, absolutePath: string): string {
   const relative = path.relative(workspaceRoot, absolutePath);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {

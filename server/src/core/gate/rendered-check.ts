@@ -175,7 +175,7 @@ function mjmlProblems(compiled: SendableHtml): Part {
 
 const ORDER: Record<GateStatus, number> = { pass: 0, skipped: 0, overridden: 0, warn: 1, fail: 2 };
 
-/** One check from its parts: the worst status, problems first, then the informational sentences. */
+/** Combines the parts into one check: the worst status, problems first, then the informational sentences. */
 function combine(parts: Part[]): GateCheck {
   const status = parts.reduce<GateStatus>((worst, part) => (ORDER[part.status] > ORDER[worst] ? part.status : worst), 'pass');
   const sorted = [...parts].sort((a, b) => ORDER[b.status] - ORDER[a.status]);

@@ -2,7 +2,7 @@ import type { StreamConfig, UserConfig } from '../config/types';
 import type { Category } from '../model/types';
 
 /**
- * Who a send comes from: the stream `presend.config.json` configures for the template's
+ * The sender of a send: the stream `presend.config.json` configures for the template's
  * category, and the From address, where the directive's `from` wins over the stream's.
  */
 
@@ -21,7 +21,7 @@ export function senderFor(category: Category, user: UserConfig, directiveFrom: s
   return { category, stream, from, domain: from ? domainOf(from) : undefined };
 }
 
-/** The domain of `alex@example.org` or `Example Clinic <alex@example.org>`. */
+/** Returns the domain of `alex@example.org` or `Example Clinic <alex@example.org>`. */
 export function domainOf(address: string): string | undefined {
   const bracketed = /<([^<>]+)>/.exec(address)?.[1] ?? address;
   const at = bracketed.lastIndexOf('@');

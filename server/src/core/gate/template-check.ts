@@ -2,20 +2,20 @@ import type { Finding } from '../engine/rule';
 import { displayPath, locationOf } from './location';
 import type { GateCheck } from './types';
 
-/** How many rule ids the message names before it says "and N more". */
+/** Number of rule ids the message names before it adds "and N more". */
 const NAMED_RULES = 3;
 
 /**
- * The `template` check: the template's own findings, as `presend check` and the editor show
- * them. Errors fail, warnings warn, info findings pass.
+ * Builds the `template` check from the template's own findings, the ones `presend check` and
+ * the editor show. Errors fail, warnings warn, info findings pass.
  */
 export function templateCheck(findings: readonly Finding[], workspaceRoot: string, templatePath: string): GateCheck {
   const errors = findings.filter((finding) => finding.severity === 'error');
   const warnings = findings.filter((finding) => finding.severity === 'warning');
-  const shown = displayPath(workspaceRoot, templatePath);
+  const displayed = displayPath(workspaceRoot, templatePath);
 
   if (errors.length === 0 && warnings.length === 0) {
-    return { id: 'template', status: 'pass', message: `${shown} has no errors or warnings.` };
+    return { id: 'template', status: 'pass', message: `${displayed} has no errors or warnings.` };
   }
 
   const worst = errors.length > 0 ? errors : warnings;
@@ -23,8 +23,8 @@ export function templateCheck(findings: readonly Finding[], workspaceRoot: strin
   return {
     id: 'template',
     status: errors.length > 0 ? 'fail' : 'warn',
-    message: `${shown} has ${counts}: ${namedRules(worst)}.`,
-    fix: `Fix the findings Presend reports on the template (run "presend check ${shown}", or see the Problems panel in VS Code); the first is at ${describeFirst(worst[0], workspaceRoot)}.`,
+    message: `${displayed} has ${counts}: ${namedRules(worst)}.`,
+    fix: `Fix the findings Presend reports on the template (run "presend check ${displayed}", or see the Problems panel in VS Code); the first is at ${describeFirst(worst[0], workspaceRoot)}.`,
     location: locationOf(worst[0].path, worst[0].range),
   };
 }

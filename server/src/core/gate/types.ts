@@ -21,7 +21,7 @@ export const GATE_CHECK_IDS = [
 
 export type GateCheckId = (typeof GATE_CHECK_IDS)[number];
 
-/** What the report panel and the text output call each check. */
+/** Titles of the checks in the report panel and the text output. */
 export const GATE_CHECK_TITLES: Record<GateCheckId, string> = {
   template: 'Template findings',
   'rendered-html': 'Compiled HTML',

@@ -6,13 +6,20 @@ import { brokenUnsubscribe } from './broken-unsubscribe';
 import { deceptiveSubject } from './deceptive-subject';
 import { hiddenUnsubscribe } from './hidden-unsubscribe';
 import { includeProblem } from './include-problem';
+import { insecureLink } from './insecure-link';
 import { inferredCategory } from './inferred-category';
 import { invalidDirective } from './invalid-directive';
 import { missingAdLabel } from './missing-ad-label';
 import { missingFundraisingOptOut } from './missing-fundraising-opt-out';
 import { missingPostalAddress } from './missing-postal-address';
 import { missingUnsubscribe } from './missing-unsubscribe';
+import { phiInAttribute } from './phi-in-attribute';
+import { phiInMarketing } from './phi-in-marketing';
+import { phiInSubject } from './phi-in-subject';
+import { phiInUrl } from './phi-in-url';
+import { phiLiteral } from './phi-literal';
 import { promotionalInTransactional } from './promotional-in-transactional';
+import { trackingWithPhi } from './tracking-with-phi';
 import { transactionalNotFirst } from './transactional-not-first';
 import { unusedDisable } from './unused-disable';
 
@@ -23,6 +30,13 @@ export const RULES: readonly Rule[] = [
   hiddenUnsubscribe,
   missingPostalAddress,
   missingFundraisingOptOut,
+  phiInSubject,
+  phiInUrl,
+  phiInAttribute,
+  phiLiteral,
+  phiInMarketing,
+  trackingWithPhi,
+  insecureLink,
   inferredCategory,
   promotionalInTransactional,
   transactionalNotFirst,

@@ -2,8 +2,8 @@ import type { Rule } from '../engine/rule';
 import { declareCategoryFix } from './support/category-directive-fix';
 import { firstLineSpan } from './support/first-line';
 
-/** Evidence lines shown in the message; the rest are counted. The hover lists them all. */
-const EVIDENCE_SHOWN = 4;
+/** Evidence lines the message lists; the rest are counted, and the hover lists them all. */
+const EVIDENCE_IN_MESSAGE = 4;
 
 export const inferredCategory: Rule = {
   meta: {
@@ -31,18 +31,18 @@ export const inferredCategory: Rule = {
     const detail =
       'The inferred category decides which rules apply: marketing, or a mix that is commercial, must carry an unsubscribe link, a postal address and an advertisement notice; a transactional message need not. ' +
       'Declare the category in the template so that a change of wording cannot change it.' +
-      (evidence.length > EVIDENCE_SHOWN ? `\n\nAll evidence:\n${evidence.map((line) => `- ${line}`).join('\n')}` : '');
+      (evidence.length > EVIDENCE_IN_MESSAGE ? `\n\nAll evidence:\n${evidence.map((line) => `- ${line}`).join('\n')}` : '');
 
     if (evidence.length === 0) {
       context.report({ messageId: 'noSignal', span: firstLineSpan(model), fix, detail });
       return;
     }
 
-    const shown = evidence.slice(0, EVIDENCE_SHOWN).join('; ');
-    const more = evidence.length > EVIDENCE_SHOWN ? ` and ${evidence.length - EVIDENCE_SHOWN} more` : '';
+    const listed = evidence.slice(0, EVIDENCE_IN_MESSAGE).join('; ');
+    const more = evidence.length > EVIDENCE_IN_MESSAGE ? ` and ${evidence.length - EVIDENCE_IN_MESSAGE} more` : '';
     context.report({
       messageId: 'inferred',
-      data: { category: category.category, reason: classification?.reason ?? '', evidence: `${shown}${more}` },
+      data: { category: category.category, reason: classification?.reason ?? '', evidence: `${listed}${more}` },
       span: firstLineSpan(model),
       fix,
       detail,

@@ -14,7 +14,7 @@ export const phiInSubject: Rule = {
     description: 'The subject line and preheader carry no clinical or identifying merge fields, identifiers or condition names.',
     defaultSeverity: 'error',
     messages: {
-      field: "The {{place}} prints '{{field}}', a {{phiClass}} field; lock screens and inbox lists show it to anyone nearby.",
+      field: "The {{place}} prints the {{phiClass}} field '{{field}}'; lock screens and inbox lists show it to anyone nearby.",
       identifier: 'The {{place}} contains {{kind}} ({{value}}); lock screens and inbox lists show it to anyone nearby.',
       condition: "The {{place}} names '{{term}}', which reveals a health condition on lock screens and in inbox lists.",
     },
@@ -41,7 +41,9 @@ function checkLine(context: RuleContext, settings: PhiSettings, line: SubjectLin
   const withFix = fix ? { fix } : {};
 
   for (const tag of tags) {
-    const classified = classifyTag(tag, settings.fieldOverrides);
+    // The directive's subject sits in a comment, where a tag prints nothing in the body but
+    // everything in the subject line.
+    const classified = classifyTag({ ...tag, context: 'text' }, settings.fieldOverrides);
     if (classified === undefined) {
       continue;
     }

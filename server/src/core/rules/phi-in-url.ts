@@ -26,7 +26,7 @@ export const phiInUrl: Rule = {
     description: 'Links and image URLs carry no PHI fields, identifiers or condition-revealing campaign parameters.',
     defaultSeverity: 'error',
     messages: {
-      field: "The {{attribute}} URL carries '{{field}}', a {{phiClass}} field; web servers, proxies, click trackers and analytics log URLs.",
+      field: "The {{attribute}} URL carries the {{phiClass}} field '{{field}}'; web servers, proxies, click trackers and analytics log URLs.",
       identifier: 'The {{attribute}} URL contains {{kind}} ({{value}}); web servers, proxies, click trackers and analytics log URLs.',
       campaign: "The parameter '{{parameter}}' names '{{term}}', which tells every log and analytics report that the recipient has the condition.",
     },
@@ -64,7 +64,12 @@ function checkUrl(context: RuleContext, settings: PhiSettings, attribute: Attrib
     context.report({ messageId, data, span, ...(detail !== undefined ? { detail } : {}) });
   };
 
+  const valueStart = attribute.valueSpan.start + (attribute.value.length - attribute.value.trimStart().length);
   for (const tag of tagsWithin(context.model, attribute.valueSpan)) {
+    // A field that starts the URL is the link itself (`{{ fhir_address }}`), which the sender supplies.
+    if (tag.span.start === valueStart) {
+      continue;
+    }
     const classified = classifyTag(tag, settings.fieldOverrides);
     if (classified && isPhiClass(classified.classification.phiClass)) {
       const detail = `'${classified.field}' ${classified.classification.reason}. Send an opaque token instead and look the record up after the patient signs in.`;

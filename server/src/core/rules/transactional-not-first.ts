@@ -20,8 +20,8 @@ export const transactionalNotFirst: Rule = {
     if (index === undefined) {
       return;
     }
-    // A template declared marketing or fundraising already meets the commercial duties; the
-    // finding matters where the author, or the content, says transactional.
+    // A template declared marketing or fundraising already carries the commercial duties, so
+    // only a declared or inferred transactional category is reported.
     if (isDeclared(context) && category.category !== 'transactional') {
       return;
     }

@@ -10,9 +10,8 @@ export interface ScoredBlock {
 }
 
 /**
- * The visible blocks the classifier labelled promotional, in reading order. Hidden blocks are
- * never classified (the engine drops them before classifying), so a hidden preheader with an
- * offer is not reported here.
+ * Returns the visible blocks the classifier labelled promotional, in reading order. The engine
+ * drops hidden blocks before classifying, so a hidden preheader with an offer is not returned.
  */
 export function promotionalBlocks(context: RuleContext): ScoredBlock[] {
   const classification = context.category.classification;
@@ -36,20 +35,20 @@ export function isDeclared(context: RuleContext): boolean {
 }
 
 /**
- * The span a finding about a block is reported on: from the block's start (its open tag) to the
- * end of that line or of the block, whichever comes first. One line keeps the squiggle readable
- * for a multi-line section, and stopping at the block's end keeps a minified one-line template
- * from underlining everything after the block.
+ * Returns the span for a finding about a block: from the block's open tag to the end of that
+ * line or of the block, whichever comes first. One line keeps the squiggle readable for a
+ * multi-line section. Stopping at the block's end keeps a minified template from underlining
+ * everything after the block.
  */
 export function blockFirstLineSpan(block: ContentBlock): Span {
   const { file, start, end } = block.span;
   const lineBreak = file.text.slice(start, end).search(/\r?\n/);
   const lineEnd = lineBreak === -1 ? end : start + lineBreak;
   const trimmed = file.text.slice(start, lineEnd).trimEnd();
-  return { file, start, end: start + Math.max(trimmed.length, 0) };
+  return { file, start, end: start + trimmed.length };
 }
 
-/** The distinct phrases that scored a block on one side, quoted, e.g. `'20% off', 'promo code'`. */
+/** Quotes the distinct phrases that scored a block on one side, e.g. `'20% off', 'promo code'`. */
 export function quotedPhrases(score: BlockScore, signal: 'promotional' | 'transactional', limit = 4): string {
   const seen = new Set<string>();
   const phrases: string[] = [];
@@ -61,6 +60,6 @@ export function quotedPhrases(score: BlockScore, signal: 'promotional' | 'transa
     seen.add(key);
     phrases.push(`'${hit.text}'`);
   }
-  const shown = phrases.slice(0, limit).join(', ');
-  return phrases.length > limit ? `${shown} and ${phrases.length - limit} more` : shown;
+  const listed = phrases.slice(0, limit).join(', ');
+  return phrases.length > limit ? `${listed} and ${phrases.length - limit} more` : listed;
 }

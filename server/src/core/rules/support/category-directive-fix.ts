@@ -4,8 +4,8 @@ import type { Category, TemplateModel } from '../../model/types';
 /**
  * The quick fix that declares an inferred category: a new directive at the top of the file, or
  * a `category:` line added to the directive the template already has. Returns undefined when
- * the directive already has a `category` key whose value is invalid; `invalid-directive`
- * reports that value, and guessing over it would hide the author's intent.
+ * the directive has a `category` key with an invalid value, because `invalid-directive` reports
+ * that value and overwriting it would hide what the author meant.
  */
 export function declareCategoryFix(model: TemplateModel, category: Category): Fix | undefined {
   const title = `Declare category: ${category}`;
@@ -21,8 +21,8 @@ export function declareCategoryFix(model: TemplateModel, category: Category): Fi
     return undefined;
   }
 
-  // The whitespace after `presend` gives way to the new line; the key after it keeps its own
-  // indentation, and the new key takes the same, so YAML reads one level.
+  // The new line replaces the whitespace after `presend`. It takes the indentation of the key
+  // that follows, so YAML reads both keys at one level.
   const gapStart = directive.span.start + word + 'presend'.length;
   const gap = /^\s*/.exec(file.text.slice(gapStart, directive.span.end))?.[0] ?? '';
   const lastBreak = gap.lastIndexOf('\n');

@@ -2,7 +2,7 @@ import { matcherFor } from '../../classify/matcher';
 import type { PhraseConfig, SignalScore } from '../../classify/types';
 
 /**
- * Subject wording that tells the reader the message is about a transaction or an existing
+ * Subject wording that presents the message as being about a transaction or an existing
  * relationship. On a commercial message such a subject misleads about what the message is,
  * which 15 USC 7704(a)(2) forbids. The classifier's transactional subject label covers the
  * content words ("your results", "statement"); this list adds the alarm and account wording

@@ -7,13 +7,13 @@ import { classifyTag } from './phi-tags';
 import { RunDocument } from './phi-text';
 
 /**
- * Dictionary phrases of a greeting name or the address the message goes to. The sending
- * service holds both already, so a tracker learns nothing new from them; the rules that ask
+ * Dictionary phrases of a greeting name, a login name or the address the message goes to. The
+ * sending service holds these already, so a tracker learns nothing new from them; the rules that ask
  * whether a message carries PHI look for the health data and the identifiers beyond these.
  */
 const ENVELOPE_PHRASES = new Set([
   'name', 'full name', 'first name', 'given name', 'fname', 'last name', 'lname', 'surname', 'family name', 'middle name',
-  'preferred name', 'display name', 'nickname', 'initials', 'email', 'e mail', 'email address',
+  'preferred name', 'display name', 'nickname', 'initials', 'username', 'uname', 'email', 'e mail', 'email address',
 ]);
 
 /** Why a message carries PHI, for the finding's hover. */

@@ -23,7 +23,18 @@ export const IDENTIFIER_LABELS: Readonly<Record<IdentifierType, string>> = {
  */
 const PROVIDER_TYPES: ReadonlySet<IdentifierType> = new Set(['npi', 'dea']);
 
+/**
+ * `our 100-year-old hospital` is an age phrase the age detector accepts; the noun after it says
+ * it describes a place or an institution, not a person.
+ */
+const NOT_A_PERSON = /^[-\s]*(hospital|clinic|building|practice|institution|tradition|company|church|school|house|tree|campus|program|organization|foundation)\b/i;
+
 /** Literal identifiers of a patient in `text`. */
 export function findPatientIdentifiers(text: string, options: DetectOptions): IdentifierMatch[] {
-  return detectIdentifiers(text, options).filter((match) => !PROVIDER_TYPES.has(match.type));
+  return detectIdentifiers(text, options).filter((match) => {
+    if (PROVIDER_TYPES.has(match.type)) {
+      return false;
+    }
+    return match.type !== 'age-over-89' || !NOT_A_PERSON.test(text.slice(match.end, match.end + 40));
+  });
 }
