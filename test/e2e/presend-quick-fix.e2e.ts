@@ -35,8 +35,12 @@ test('quick fix rewrites the unsubscribe link to https and clears the finding', 
     );
 
     await vscode.saveActiveEditor();
-    const saved = await readFile(path.join(workspace, 'newsletter.mjml'), 'utf8');
-    assert.ok(saved.includes(HTTPS_LINK), 'the saved file has the https: link');
+    const saved = await waitForValue(
+      () => readFile(path.join(workspace, 'newsletter.mjml'), 'utf8'),
+      (text) => text.includes(HTTPS_LINK),
+      'newsletter.mjml on disk to have the https: link',
+      vscode.timeoutMs,
+    );
     assert.ok(!saved.includes(HTTP_LINK), 'the saved file no longer has the http: link');
 
     const rows = await vscode.waitForProblems((seen) =>

@@ -181,8 +181,12 @@ export class Workbench {
     return rendered.sort((a, b) => a.top - b.top).map((line) => line.text.replace(/\u00a0/g, ' '));
   }
 
-  /** Saves the active editor with Ctrl+S and waits until its tab no longer shows unsaved changes. */
+  /**
+   * Saves the active editor with Ctrl+S and waits until its tab no longer shows unsaved
+   * changes. Fails if the editor had none, since then there is nothing to wait for.
+   */
   async saveActiveEditor(): Promise<void> {
+    await this.page.locator(`${ACTIVE_TAB}.dirty`).waitFor({ timeout: this.timeoutMs });
     await this.page.keyboard.press('Control+S');
     await this.page.locator(`${ACTIVE_TAB}.dirty`).waitFor({ state: 'detached', timeout: this.timeoutMs });
   }

@@ -77,7 +77,20 @@ export function hrefHasUnsubscribeTag(link: Link, tags: Set<string>, model: Temp
 }
 
 /** Finds every place the template offers an opt-out: unsubscribe links first, then bare tags in text. */
+/** Offers per model and config: three rules ask for them on every check. */
+const offerCache = new WeakMap<TemplateModel, { user: UserConfig; offers: UnsubscribeOffer[] }>();
+
 export function findUnsubscribeOffers(model: TemplateModel, user: UserConfig): UnsubscribeOffer[] {
+  const cached = offerCache.get(model);
+  if (cached && cached.user === user) {
+    return cached.offers;
+  }
+  const offers = collectUnsubscribeOffers(model, user);
+  offerCache.set(model, { user, offers });
+  return offers;
+}
+
+function collectUnsubscribeOffers(model: TemplateModel, user: UserConfig): UnsubscribeOffer[] {
   const tags = unsubscribeTagSet(user);
   const offers: UnsubscribeOffer[] = [];
 
@@ -105,6 +118,10 @@ export function findUnsubscribeOffers(model: TemplateModel, user: UserConfig): U
 }
 
 function containsTagText(raw: string, tags: Set<string>): boolean {
+  // Every built-in tag contains "unsub"; skip the normalising copy for the common text run.
+  if (!/unsub/i.test(raw) && allContainUnsub(tags)) {
+    return false;
+  }
   const normalized = normalizeTag(raw);
   for (const tag of tags) {
     if (normalized.includes(tag)) {
@@ -112,6 +129,17 @@ function containsTagText(raw: string, tags: Set<string>): boolean {
     }
   }
   return false;
+}
+
+const unsubOnly = new WeakMap<Set<string>, boolean>();
+
+function allContainUnsub(tags: Set<string>): boolean {
+  let known = unsubOnly.get(tags);
+  if (known === undefined) {
+    known = [...tags].every((tag) => tag.includes('unsub'));
+    unsubOnly.set(tags, known);
+  }
+  return known;
 }
 
 function stripTags(href: string): string {
