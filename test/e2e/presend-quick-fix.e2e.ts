@@ -34,7 +34,8 @@ test('quick fix rewrites the unsubscribe link to https and clears the finding', 
       vscode.timeoutMs,
     );
 
-    await vscode.saveActiveEditor();
+    // VS Code saves files that a code action's workspace edit changed
+    // (files.refactoring.autoSave, on by default), so the fix reaches the disk by itself.
     const saved = await waitForValue(
       () => readFile(path.join(workspace, 'newsletter.mjml'), 'utf8'),
       (text) => text.includes(HTTPS_LINK),

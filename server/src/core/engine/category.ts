@@ -49,3 +49,11 @@ function declaredDecision(category: Category, source: 'directive' | 'config', cl
 export function needsOptOut(decision: CategoryDecision): boolean {
   return decision.category !== 'transactional' || decision.commercial;
 }
+
+/**
+ * How findings name the template's kind: its category, except that a transactional template
+ * made commercial by its content is called commercial, which is why the finding applies.
+ */
+export function categoryLabel(decision: CategoryDecision): string {
+  return decision.category === 'transactional' && decision.commercial ? 'commercial' : decision.category;
+}

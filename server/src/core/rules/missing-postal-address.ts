@@ -1,4 +1,4 @@
-import { needsOptOut } from '../engine/category';
+import { categoryLabel, needsOptOut } from '../engine/category';
 import type { Rule } from '../engine/rule';
 import { firstLineSpan } from './support/first-line';
 import { findPostalAddress } from './support/postal-address';
@@ -25,7 +25,7 @@ export const missingPostalAddress: Rule = {
     }
     context.report({
       messageId: 'missing',
-      data: { category: context.category.category },
+      data: { category: categoryLabel(context.category) },
       span: firstLineSpan(context.model),
       detail: 'Add the organisation\'s street address, a USPS PO Box or a registered private mailbox to the footer, in visible text.',
     });

@@ -1,4 +1,4 @@
-import { needsOptOut } from '../engine/category';
+import { categoryLabel, needsOptOut } from '../engine/category';
 import type { Rule } from '../engine/rule';
 import { firstLineSpan } from './support/first-line';
 import { findUnsubscribeOffers } from './support/unsubscribe';
@@ -25,7 +25,7 @@ export const missingUnsubscribe: Rule = {
     }
     context.report({
       messageId: 'missing',
-      data: { category: context.category.category },
+      data: { category: categoryLabel(context.category) },
       span: firstLineSpan(context.model),
       detail: 'Add a visible link such as <a href="{{unsubscribe_url}}">Unsubscribe</a> to the footer, using the tag your email service replaces.',
     });

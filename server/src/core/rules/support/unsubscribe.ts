@@ -41,8 +41,16 @@ export function normalizeTag(tag: string): string {
   return tag.replace(/\s+/g, '').toLowerCase();
 }
 
+const tagSets = new WeakMap<UserConfig, Set<string>>();
+
+/** The normalised unsubscribe tags for a config, built once per config object. */
 export function unsubscribeTagSet(user: UserConfig): Set<string> {
-  return new Set([...DEFAULT_UNSUBSCRIBE_TAGS, ...(user.unsubscribe?.tags ?? [])].map(normalizeTag));
+  let tags = tagSets.get(user);
+  if (!tags) {
+    tags = new Set([...DEFAULT_UNSUBSCRIBE_TAGS, ...(user.unsubscribe?.tags ?? [])].map(normalizeTag));
+    tagSets.set(user, tags);
+  }
+  return tags;
 }
 
 export function isUnsubscribeTag(tag: MergeTag, tags: Set<string>): boolean {
