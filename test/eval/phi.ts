@@ -45,6 +45,10 @@ export async function evaluatePhi(repoRoot: string): Promise<EvalSection> {
     lines.push(corpus.misses.length === 0 ? 'No misses on the corpus.' : `Misses on the corpus:\n\n${corpus.misses.map((miss) => `- ${miss}`).join('\n')}`);
   }
 
+  lines.push(
+    '',
+    'The fixture cases were written together with the rules, and the corpus labels come from reviewing every PHI finding there by hand; the corpus holds few templates with health data, so its figures mostly measure false positives. Both guard against regressions; neither is a held-out estimate.',
+  );
   return { title: 'PHI rules', markdown: lines.join('\n'), meetsTargets: meetsTargets(fixtures.byRule) && corpusMeets };
 }
 

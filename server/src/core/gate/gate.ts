@@ -68,7 +68,7 @@ export async function runGate(input: GateInput): Promise<GateReport> {
   const applied = applyOverrides(checks, input.overrides);
   const passed = checks.every((check) => check.status !== 'fail');
 
-  const auditRecord = await appendAuditRecord(workspaceRoot, {
+  const auditRecord = await appendAuditRecord(input.auditRoot ?? workspaceRoot, {
     // The editor's text is what was checked, saved or not; from disk, the file's own bytes count.
     template: { path: templatePath, sha256: input.text !== undefined ? sha256Hex(input.text) : undefined },
     list: listPath && isFile(listPath) ? { path: listPath } : undefined,

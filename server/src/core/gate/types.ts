@@ -79,6 +79,8 @@ export interface GateInput {
   text?: string;
   /** Folder the audit log is written to and paths in messages are relative to. */
   workspaceRoot: string;
+  /** Folder whose `.presend/audit.jsonl` receives the record, when not `workspaceRoot` (tests over read-only corpora). */
+  auditRoot?: string;
   config: ResolvedConfig;
   dns: GateDnsOptions;
   overrides: GateOverride[];

@@ -15,8 +15,8 @@ const ATTRIBUTE_EXPOSURE = 'mail clients show it where images are blocked, as a 
 const HIDDEN_EXPOSURE = 'screen readers still read hidden text, and it goes into the plain-text part and message previews';
 
 /**
- * `mso-hide: all` hides a block from Outlook only, because another block serves Outlook; every
- * other client shows it, so it is ordinary visible copy, not hidden text.
+ * `mso-hide: all` hides a block from Outlook only, because another block serves Outlook. Every
+ * other client shows it, so it is ordinary visible copy and not hidden text.
  */
 const OUTLOOK_ONLY = 'mso-hide';
 
@@ -78,7 +78,7 @@ function checkText(context: RuleContext, settings: PhiSettings, place: Place, te
   }
 }
 
-/** A first name alone may stand wherever a subject line may carry it. */
+/** Reports a PHI-class field; a first name alone passes, as it does in a subject line. */
 function reportField(context: RuleContext, settings: PhiSettings, place: Place, tag: MergeTag): void {
   const classified = classifyTag(tag, settings.fieldOverrides);
   if (classified === undefined || !isPhiClass(classified.classification.phiClass) || classified.classification.firstNameOnly === true) {

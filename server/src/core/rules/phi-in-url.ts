@@ -94,7 +94,7 @@ function checkUrl(context: RuleContext, settings: PhiSettings, attribute: Attrib
   }
 }
 
-/** A literal value such as `?phone=5032345678` under a parameter whose name says what it is. */
+/** Finds a literal identifier such as `?phone=5032345678` under a parameter whose name is an identifier field. */
 function literalIdentifierIn(param: UrlParam, settings: PhiSettings): { kind: string; value: string } | undefined {
   if (param.value === '' || /[{}|%*]/.test(param.value)) {
     return undefined;

@@ -8,25 +8,25 @@ import { RunDocument } from './phi-text';
 
 /**
  * Dictionary phrases of a greeting name, a login name or the address the message goes to. The
- * sending service holds these already, so a tracker learns nothing new from them; the rules that ask
- * whether a message carries PHI look for the health data and the identifiers beyond these.
+ * sending service has these already, so a tracker learns nothing new from them. The rules that
+ * ask whether a message carries PHI look for health data and for identifiers beyond these.
  */
 const ENVELOPE_PHRASES = new Set([
   'name', 'full name', 'first name', 'given name', 'fname', 'last name', 'lname', 'surname', 'family name', 'middle name',
   'preferred name', 'display name', 'nickname', 'initials', 'username', 'uname', 'email', 'e mail', 'email address',
 ]);
 
-/** Why a message carries PHI, for the finding's hover. */
+/** The reason a message carries PHI, for the finding's hover. */
 export interface PhiEvidence {
   /** E.g. `the clinical field 'appt.type'`, `'diagnosed with diabetes' in the copy`. */
   description: string;
 }
 
 /**
- * Decides whether a message carries PHI: a printed clinical or financial field, an identifier
- * beyond the recipient's name and address, copy that addresses the reader by condition, a
- * condition in the subject or preheader, or (in a message that is not commercial, so it is
- * about the recipient) a condition named in the copy.
+ * Decides whether a message carries PHI and returns the first evidence found. Evidence is a
+ * printed clinical or financial field, an identifier beyond the recipient's name and address,
+ * copy that addresses the reader by condition, or a condition in the subject or preheader. In a
+ * message that is not commercial, which is about the recipient, a condition in the copy counts too.
  */
 export function findPhiEvidence(model: TemplateModel, category: CategoryDecision, settings: PhiSettings): PhiEvidence | undefined {
   for (const tag of model.mergeTags) {

@@ -3,7 +3,7 @@ import type { PhiClass } from '../../phi/fields';
 import { classifyTag } from './phi-tags';
 import { spanWithin } from './phi-text';
 
-/** What the language server shows when the pointer rests on a merge tag. */
+/** The hover text the language server shows for a merge tag. */
 export interface MergeTagDescription {
   phiClass: PhiClass;
   /** One line: why the field has its class. */

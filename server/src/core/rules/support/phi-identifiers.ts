@@ -1,6 +1,6 @@
 import { detectIdentifiers, type DetectOptions, type IdentifierMatch, type IdentifierType } from '../../phi/detect';
 
-/** How findings name each kind of identifier. */
+/** The name findings use for each kind of identifier. */
 export const IDENTIFIER_LABELS: Readonly<Record<IdentifierType, string>> = {
   ssn: 'a Social Security number',
   npi: 'an NPI',
@@ -24,8 +24,8 @@ export const IDENTIFIER_LABELS: Readonly<Record<IdentifierType, string>> = {
 const PROVIDER_TYPES: ReadonlySet<IdentifierType> = new Set(['npi', 'dea']);
 
 /**
- * `our 100-year-old hospital` is an age phrase the age detector accepts; the noun after it says
- * it describes a place or an institution, not a person.
+ * `our 100-year-old hospital` is an age phrase the age detector accepts. The noun after it shows
+ * that it describes a place or an institution, not a person.
  */
 const NOT_A_PERSON = /^[-\s]*(hospital|clinic|building|practice|institution|tradition|company|church|school|house|tree|campus|program|organization|foundation)\b/i;
 

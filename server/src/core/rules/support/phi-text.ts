@@ -71,7 +71,7 @@ export class RunDocument {
     this.text = parts.join('');
   }
 
-  /** The source span of `text[start, end)`; a match across runs covers them all when they share a file. */
+  /** Returns the source span of `text[start, end)`. A match across runs covers them all when they share a file. */
   spanOf(start: number, end: number): Span | undefined {
     const first = this.segmentAt(start);
     const last = this.segmentAt(Math.max(start, end - 1));
@@ -83,11 +83,6 @@ export class RunDocument {
     }
     const file = first.run.span.file;
     return last.run.span.file === file ? { file, start: first.run.span.start, end: last.run.span.end } : first.run.span;
-  }
-
-  /** The run holding offset `offset` of the joined text. */
-  runAt(offset: number): TextRun | undefined {
-    return this.segmentAt(offset)?.run;
   }
 
   private segmentAt(offset: number): Segment | undefined {
@@ -116,7 +111,7 @@ function blockOf(element: ElementNode): ElementNode {
   return current;
 }
 
-/** True when `inner` lies inside `outer` in the same file. */
+/** Returns true when `inner` lies inside `outer` in the same file. */
 export function spanWithin(inner: Span, outer: Span | undefined): boolean {
   return outer !== undefined && inner.file === outer.file && inner.start >= outer.start && inner.end <= outer.end;
 }

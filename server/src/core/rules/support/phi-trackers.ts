@@ -2,7 +2,7 @@ import { isHostAt } from './phi-settings';
 import type { UrlParts } from './phi-urls';
 
 /**
- * Hosts of click tracking, open tracking and analytics. A link or pixel through one of them tells
+ * Hosts of click tracking, open tracking and analytics. A link or pixel through one of them shows
  * the vendor who opened or clicked which message. Each entry is a domain (its subdomains
  * included), optionally with a path prefix when the vendor's other paths are ordinary content.
  */

@@ -47,7 +47,7 @@ export function parseUrl(raw: string, valueSpan: Span): UrlParts {
   return parts;
 }
 
-/** `[start, end)` of the query string in `raw`, without `?` and the fragment. */
+/** Returns `[start, end)` of the query string in `raw`, without `?` and the fragment. */
 function queryRange(raw: string): [number, number] | undefined {
   const question = raw.indexOf('?');
   if (question < 0) {
