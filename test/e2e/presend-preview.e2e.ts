@@ -32,6 +32,7 @@ test('preview renders the email, outlines findings, and switches width, theme an
 
     // Desktop 600 px is where every preview starts.
     assert.equal(await frameWidth(preview), 600);
+    assert.equal(await innerWidth(email), 600);
     await preview.locator('#findings summary').click();
     await vscode.screenshot('preview');
 
@@ -57,9 +58,9 @@ test('preview renders the email, outlines findings, and switches width, theme an
   });
 });
 
-/** The email frame's width in CSS pixels, as laid out. */
+/** The width of the email frame's content box in CSS pixels (its 1 px border left out). */
 async function frameWidth(preview: Frame): Promise<number> {
-  return preview.locator('#frame').evaluate((frame) => Math.round(frame.getBoundingClientRect().width));
+  return preview.locator('#frame').evaluate((frame) => frame.clientWidth);
 }
 
 async function innerWidth(email: FrameLocator): Promise<number> {

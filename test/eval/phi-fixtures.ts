@@ -8,7 +8,7 @@ import { checkSnippet } from '../support/rule-tester';
  * The labelled PHI fixture set (test/fixtures/phi/*.cases.txt) and its scoring. Each case is a
  * small template whose expected findings are marked inline as `⟦rule-id:text⟧`; the markers
  * are removed before checking. A finding counts as found when a marker of the same rule covers
- * exactly its range; any other finding of a PHI rule is a false positive.
+ * exactly its range. Any other finding of a PHI rule is a false positive.
  */
 
 export const PHI_RULES = ['phi-in-subject', 'phi-in-url', 'phi-in-attribute', 'phi-literal', 'phi-in-marketing', 'tracking-with-phi', 'insecure-link'] as const;

@@ -139,3 +139,16 @@ test('malformed input does not crash the server', async () => {
   const published = await client.waitForDiagnostics(uri, () => true);
   assert.ok(Array.isArray(published.diagnostics));
 });
+
+test('hover on a merge tag shows its PHI class', async () => {
+  const uri = `file://${workspace}/results.html`;
+  await client.open(uri, 'html', '<!-- presend\ncategory: transactional\n-->\n<p>Your result for {{ patient.diagnosisCode }} is ready.</p>');
+  await client.waitForDiagnostics(uri, () => true);
+  const hover = (await client.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 3, character: 25 },
+  })) as { contents: { value: string } };
+
+  assert.match(hover.contents.value, /patient\.diagnosisCode/);
+  assert.match(hover.contents.value, /clinical/);
+});

@@ -1,5 +1,8 @@
 import type { Hover, Position } from 'vscode-languageserver/node';
 import type { Finding } from '../core/engine/rule';
+import type { TemplateModel } from '../core/model/types';
+import type { PhiClass } from '../core/phi/index';
+import { describeMergeTagIn } from '../core/rules/support/phi-hover';
 import { findRule, ruleDocUrl } from '../core/rules/index';
 
 /** Explains the findings under the cursor: the message, why it matters (the regulation) and how to fix it. */
@@ -30,4 +33,13 @@ function contains(finding: Finding, position: Position): boolean {
   const afterStart = position.line > start.line || (position.line === start.line && position.character >= start.character);
   const beforeEnd = position.line < end.line || (position.line === end.line && position.character <= end.character);
   return afterStart && beforeEnd;
+}
+
+/** Explains the merge tag under the cursor: its PHI class and what that means where it stands. */
+export function mergeTagHover(model: TemplateModel, filePath: string, offset: number, overrides?: Record<string, PhiClass>): string | null {
+  const tag = model.mergeTags.find((candidate) => candidate.span.file.path === filePath && candidate.span.start <= offset && offset <= candidate.span.end);
+  if (!tag || tag.field === null) {
+    return null;
+  }
+  return describeMergeTagIn(model, tag, overrides).markdown;
 }

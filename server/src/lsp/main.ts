@@ -16,7 +16,7 @@ import { codeActionsFor, SHOW_DOCUMENTATION_COMMAND } from './code-actions';
 import { configDiagnostics } from './config-diagnostics';
 import { registerCustomRequests } from './custom-requests';
 import { listDiagnostics } from './list-request';
-import { findingHover } from './hover';
+import { findingHover, mergeTagHover } from './hover';
 import { inferCategory } from '../core/engine/infer-category';
 import { Logger } from './logger';
 import { DEFAULT_SETTINGS, normalizeSettings, type PresendSettings } from './settings';
@@ -263,7 +263,18 @@ connection.onHover(safely('Hover', null, async (params) => {
     return null;
   }
   const result = validator.cached(document.uri) ?? (await findIncluder(filePath));
-  return result?.check ? findingHover(result.check.findings, filePath, params.position) : null;
+  if (!result?.check) {
+    return null;
+  }
+  const findings = findingHover(result.check.findings, filePath, params.position);
+  const settings = await settingsFor(document.uri);
+  const overrides = workspace.configFor(workspace.folderOf(filePath), settings).config.user.phi?.fields;
+  const tag = mergeTagHover(result.check.model, filePath, document.offsetAt(params.position), overrides);
+  if (!tag) {
+    return findings;
+  }
+  const findingText = findings && typeof findings.contents === 'object' && 'value' in findings.contents ? `${findings.contents.value}\n\n---\n\n` : '';
+  return { contents: { kind: 'markdown', value: `${findingText}${tag}` } };
 }));
 
 /** The result of an open template that includes this file, so hovers work in partials too. */

@@ -29,7 +29,7 @@ test('an identifier in a URL is exposed', () => {
   assert.match(describeMergeTag(mrn).markdown, /Here it sits in a URL/);
 });
 
-test('a first name in alt text is not called exposed; in a URL it is', () => {
+test('first name: alt passes, URL exposed', () => {
   const { tag: alt } = tag('<img src="a.png" alt="Hi {{ first_name }}">', 'first_name');
   assert.doesNotMatch(describeMergeTag(alt).markdown, /Here it sits/);
   const { tag: href } = tag('<a href="https://x.example/?n={{ first_name }}">Open</a>', 'first_name');

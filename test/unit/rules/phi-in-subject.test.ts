@@ -48,7 +48,7 @@ test('the fix uses the configured subject and escapes it for <title>', () => {
   assert.deepEqual(finding.fix?.edits.map((edit) => [code.slice(edit.start, edit.end), edit.newText]), [['Your {{dx_code}} results', 'News &amp; updates']]);
 });
 
-test('the rule option wins over the config, and YAML values are quoted when needed', () => {
+test('fix: rule option wins, YAML quoted', () => {
   const code = directive('Your {{ appt.type }} visit');
   const config = { phi: { neutralSubject: 'Ignored' }, rules: { 'phi-in-subject': { options: { neutralSubject: 'Update: your care team' } } } };
   const [finding] = checkSnippet(code, { config }).filter((candidate) => candidate.ruleId === 'phi-in-subject');

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import { assertRuleCases } from '../../support/rule-tester';
 
-// Identifiers here are generated to pass their format checks and belong to nobody: SSN area 219
-// group 09 is well formed, 503-234-8812 is a valid NANP form, the MRN is a made-up label value.
+// Hand-written, made-up identifiers in valid formats (none has a checksum): SSN area 219 group 09,
+// the NANP number 503-234-8812 and a label-qualified MRN. The NPI 1234567893 is the format's
+// published example, a provider number.
 const head = '<!-- presend\ncategory: transactional\nsubject: Your visit\n-->\n';
 
 test('phi-literal', (t) => {
