@@ -24,12 +24,17 @@ test('promotional-in-transactional', (t) => {
           data: [{ phrases: "'Save 20%', 'teeth whitening', 'promo code'", source: 'declared' }],
         },
         {
-          name: 'inferred transactional, two promotional blocks',
-          code: `${RESULTS}\n<h2>Smile brighter</h2>\n⟦${OFFER}⟧\n⟦<p>Ask about our membership plans.</p>⟧`,
+          name: 'inferred transactional, two offers apart',
+          code: `${RESULTS}\n<h2>Smile brighter</h2>\n⟦${OFFER}⟧\n<p>Your results are ready in the portal.</p>\n⟦<p>Ask about our membership plans.</p>⟧`,
           data: [
             { phrases: "'Save 20%', 'teeth whitening', 'promo code'", source: 'presumed' },
             { phrases: "'membership plans'", source: 'presumed' },
           ],
+        },
+        {
+          name: 'consecutive offer blocks are one finding',
+          code: `${RESULTS}\n<h2>Smile brighter</h2>\n⟦${OFFER}⟧\n<p>Ask about our membership plans.</p>`,
+          data: [{ phrases: "'Save 20%', 'teeth whitening', 'promo code'", source: 'presumed' }],
         },
         {
           name: 'declared transactional with the offer first',

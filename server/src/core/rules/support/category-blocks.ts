@@ -10,8 +10,9 @@ export interface ScoredBlock {
 }
 
 /**
- * Returns the visible blocks the classifier labelled promotional, in reading order. The engine
- * drops hidden blocks before classifying, so a hidden preheader with an offer is not returned.
+ * Returns the first block of each run of consecutive promotional blocks, in reading order, so
+ * an offer made of a heading, a paragraph and a button is one finding. The engine drops hidden blocks before classifying,
+ * so a hidden preheader with an offer is not returned.
  */
 export function promotionalBlocks(context: RuleContext): ScoredBlock[] {
   const classification = context.category.classification;
@@ -20,11 +21,15 @@ export function promotionalBlocks(context: RuleContext): ScoredBlock[] {
   }
   const byIndex = new Map(context.model.blocks.map((block) => [block.index, block]));
   const found: ScoredBlock[] = [];
+  let previousPromotional = false;
   for (const score of classification.blocks) {
     const block = byIndex.get(score.index);
-    if (score.label === 'promotional' && block) {
+    const promotional = score.label === 'promotional' && block !== undefined;
+    // A heading, paragraph and button in a row make one offer; report the run once, at its start.
+    if (promotional && !previousPromotional) {
       found.push({ block, score });
     }
+    previousPromotional = promotional;
   }
   return found;
 }
