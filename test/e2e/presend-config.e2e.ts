@@ -7,6 +7,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import { runPresendScenario } from './presend-session';
+import { waitForValue } from './webview';
 import type { ProblemRow } from './workbench';
 
 const NEW_CONFIG = {
@@ -26,11 +27,16 @@ test('saving presend.config.json changes the Problems panel', { timeout: 180_000
 
     await vscode.openFile('presend.config.json');
     await vscode.page.keyboard.press('Control+A');
-    // insertText types the whole text at once, so the editor's bracket and quote completion
-    // does not add characters of its own.
-    await vscode.page.keyboard.insertText(`${JSON.stringify(NEW_CONFIG, null, 2)}\n`);
+    // One line, so the editor's auto-indent has nothing to add.
+    await vscode.page.keyboard.insertText(JSON.stringify(NEW_CONFIG));
     await vscode.saveActiveEditor();
-    assert.deepEqual(JSON.parse(await readFile(path.join(workspace, 'presend.config.json'), 'utf8')), NEW_CONFIG);
+    const saved = await waitForValue(
+      () => readFile(path.join(workspace, 'presend.config.json'), 'utf8'),
+      (text) => text === JSON.stringify(NEW_CONFIG),
+      'presend.config.json on disk to hold the new config',
+      vscode.timeoutMs,
+    );
+    assert.deepEqual(JSON.parse(saved), NEW_CONFIG);
 
     const rows = await vscode.waitForProblems((seen) =>
       has(seen, 'members-offer.mjml', 'missing-unsubscribe', 'Warning') && !seen.some((row) => row.code === 'broken-unsubscribe'),

@@ -17,10 +17,16 @@ export const presendFixture = path.join(repoRoot, 'test', 'e2e', 'fixtures', 'pr
 const LOG_TAIL_LINES = 40;
 
 /**
- * Settings for screenshots a reader can make sense of: no minimap, and the panel and editor
- * sizes VS Code picks for 1400×900. Presend's own settings stay at their defaults.
+ * Settings of every Presend scenario; Presend's own settings stay at their defaults.
+ * - VS Code for the web saves a second after each edit by default; the desktop does not.
+ *   Scenarios save explicitly, as a desktop user does, so they know when the disk changes.
+ * - Typed text goes in as written: no closing brackets or quotes added by the editor.
+ * - No minimap, light theme: screenshots a reader can make sense of.
  */
 const scenarioSettings: Readonly<Record<string, unknown>> = {
+  'files.autoSave': 'off',
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoClosingQuotes': 'never',
   'editor.minimap.enabled': false,
   'workbench.colorTheme': 'Default Light Modern',
 };

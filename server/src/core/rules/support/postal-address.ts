@@ -11,10 +11,14 @@ const PO_BOX = /\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PMB|Private Mail Box)\s*#
 
 const STREET = /\b\d{1,6}[A-Za-z]?(?:-\d{1,4})?\s+(?:[A-Za-z0-9.'’-]+\s+){0,5}?(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Terrace|Ter|Square|Sq|Trail|Trl|Plaza|Plz|Pike|Row|Loop|Alley|Broadway|Crescent|Close|Strasse|Straße)\b\.?/i;
 
-/** `City, ST 12345`, `City, State 12345-6789`, a UK postcode or a Canadian postal code. */
-const LOCALITY = /,\s*[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b\d{5}\s+[A-Z][a-z]+/;
+/**
+ * `City, ST 12345` (separated by commas, bars or middle dots too, as footers write it),
+ * `City, State 12345-6789`, a UK postcode, a Canadian postal code, or a European
+ * `12345 City`.
+ */
+const LOCALITY = /[,|·•]\s*[A-Z]{2}\.?[\s,|·•]+\d{5}(?:-\d{4})?\b|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b\d{4,5}\s+[A-Z][a-z]+/;
 
-/** How far after a street line the city and postcode may appear. */
+/** How far after (or, in European order, before) a street line the city and postcode may appear. */
 const LOCALITY_WINDOW = 160;
 
 const SENDER_NAMESPACES = new Set(['list', 'org', 'organization', 'organisation', 'company', 'sender', 'business', 'clinic', 'practice', 'physical', 'mailing', 'postal', 'footer', 'account', 'html', 'hospital', 'office']);
@@ -54,6 +58,10 @@ export function findAddressInText(text: string): AddressMatch | undefined {
     const after = rest.slice(street.index, street.index + street[0].length + LOCALITY_WINDOW);
     if (LOCALITY.test(after.slice(street[0].length - 1))) {
       return { kind: 'street', text: after.split('\n').slice(0, 2).join(' ').trim() };
+    }
+    const before = rest.slice(Math.max(0, street.index - LOCALITY_WINDOW), street.index);
+    if (LOCALITY.test(before)) {
+      return { kind: 'street', text: `${before.split('\n').pop() ?? ''}${street[0]}`.trim() };
     }
     rest = rest.slice(street.index + street[0].length);
   }
