@@ -18,6 +18,7 @@ test('missing-unsubscribe', (t) => {
         { name: 'handlebars tag in text', code: `${cleanHead('marketing')}${ADDRESS}<p>Leave: {{unsubscribe_url}}</p>` },
         { name: 'triple-stash tag', code: `${cleanHead('marketing')}${ADDRESS}<p>{{{unsubscribe}}}</p>` },
         { name: 'sendgrid tag', code: `${cleanHead('marketing')}${ADDRESS}<a href="<%asm_group_unsubscribe_raw_url%>">Leave</a>` },
+        { name: 'campaign monitor element', code: `${cleanHead('marketing')}${ADDRESS}<unsubscribe style="color:#52606d">Unsubscribe</unsubscribe>` },
         { name: 'bracket tag', code: `${cleanHead('marketing')}${ADDRESS}<p>[unsubscribe]</p>` },
         { name: 'mailgun tag', code: `${cleanHead('marketing')}${ADDRESS}<a href="%unsubscribe_url%">Leave</a>` },
         { name: 'salesforce tag', code: `${cleanHead('marketing')}${ADDRESS}<a href="%%unsub_center_url%%">Leave</a>` },

@@ -116,9 +116,11 @@ function collectUnsubscribeOffers(model: TemplateModel, user: UserConfig): Unsub
     offers.push({ kind: 'tag', tag, run });
   }
 
-  // Tags such as `[unsubscribe]` or Mautic's `{unsubscribe_text}` are plain text to the parser.
+  // Tags such as `[unsubscribe]` or Mautic's `{unsubscribe_text}` are plain text to the parser;
+  // Campaign Monitor's `<unsubscribe>` element becomes a link at send time.
   for (const run of model.textRuns) {
-    if (containsTagText(run.raw, tags) && !offers.some((offer) => offer.run === run)) {
+    const campaignMonitor = run.element.name === 'unsubscribe';
+    if ((campaignMonitor || containsTagText(run.raw, tags)) && !offers.some((offer) => offer.run === run)) {
       offers.push({ kind: 'tag', run });
     }
   }
