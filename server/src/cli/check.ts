@@ -9,6 +9,7 @@ import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { countFindings, type FileResult } from './format/types';
+import { loadCliConfig } from './config';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { VERSION } from './version';
 
@@ -45,12 +46,8 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const maxWarnings = values['max-warnings'] === undefined ? undefined : parseCount(values['max-warnings']);
   const targets = positionals.length > 0 ? positionals : ['.'];
 
-  const loaded = loadConfig(io.cwd, { configPath: values.config, readFile: readTextFile });
-  for (const problem of loaded.problems) {
-    const where = loaded.file ? `${loaded.file.path}:${loaded.file.positionAt(problem.start).line + 1}` : 'config';
-    io.stderr(`${where}: ${problem.message}\n`);
-  }
-  if (values.config && !loaded.file) {
+  const loaded = loadCliConfig(io, values.config);
+  if (!loaded) {
     return EXIT_USAGE;
   }
 

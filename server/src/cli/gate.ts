@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../core/config/load';
 import { normalizeServer } from '../core/dns/resolver';
 import { GATE_CHECK_IDS, GATE_CHECK_TITLES, GateUsageError, runGate as runGateCore, type GateCheck, type GateOverride, type GateReport } from '../core/gate/index';
 import { readTextFile } from './files';
+import { loadCliConfig } from './config';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 
 export const GATE_HELP = `Usage: presend gate TEMPLATE [options]
@@ -60,12 +60,8 @@ export async function runGate(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`template ${positionals[0]} was not found at ${templatePath}; give the path of an .mjml or .html file.`);
   }
 
-  const loaded = loadConfig(io.cwd, { configPath: values.config, readFile: readTextFile });
-  for (const problem of loaded.problems) {
-    const where = loaded.file ? `${loaded.file.path}:${loaded.file.positionAt(problem.start).line + 1}` : 'config';
-    io.stderr(`${where}: ${problem.message}\n`);
-  }
-  if (values.config && !loaded.file) {
+  const loaded = loadCliConfig(io, values.config);
+  if (!loaded) {
     return EXIT_USAGE;
   }
 

@@ -14,7 +14,6 @@ import {
   type ListSummary,
   type RowResult,
   type SplitWriter,
-  type TemplateContext,
   type VerifyListOptions,
 } from '../core/list/index';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './io';

@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { createResolver } from '../dns/resolver';
-import { checkAddress } from './check-address';
 import { mapColumns, missingFields, type ColumnMap } from './columns';
 import { ListInputError } from './errors';
 import { createMailDomainCheck } from './dns-check';
