@@ -34,8 +34,7 @@ test('quick fix rewrites the unsubscribe link to https and clears the finding', 
       vscode.timeoutMs,
     );
 
-    // VS Code saves files that a code action's workspace edit changed
-    // (files.refactoring.autoSave, on by default), so the fix reaches the disk by itself.
+    await vscode.saveActiveEditor();
     const saved = await waitForValue(
       () => readFile(path.join(workspace, 'newsletter.mjml'), 'utf8'),
       (text) => text.includes(HTTPS_LINK),

@@ -226,18 +226,35 @@ export class Workbench {
     await this.page.locator('.markers-panel').waitFor({ timeout: this.timeoutMs });
   }
 
+  /**
+   * Reads every rendered row in one call into the page. The panel re-renders its rows when
+   * diagnostics change; reading row by row could ask a row that no longer exists and wait
+   * for it until the page's default timeout.
+   */
   private async readProblems(): Promise<ProblemRow[]> {
+    const rendered = await this.page.locator(PROBLEM_ROWS).evaluateAll((elements) =>
+      elements.map((element) => {
+        const text = (selector: string) => String(element.querySelector(selector)?.textContent ?? '').trim();
+        return {
+          ariaLabel: element.getAttribute('aria-label') ?? '',
+          name: text('.label-name'),
+          folder: text('.label-description'),
+          code: text('.marker-code'),
+          // Rows are absolutely positioned; the DOM order need not be the screen order.
+          top: Number.parseFloat(element.getAttribute('style')?.match(/top:\s*(-?[\d.]+)px/)?.[1] ?? '0'),
+        };
+      }),
+    );
+
     const rows: ProblemRow[] = [];
     let file = '';
-    for (const row of await this.page.locator(PROBLEM_ROWS).all()) {
-      const ariaLabel = (await row.getAttribute('aria-label')) ?? '';
-      const marker = parseMarkerLabel(ariaLabel);
+    for (const row of rendered.sort((a, b) => a.top - b.top)) {
+      const marker = parseMarkerLabel(row.ariaLabel);
       if (marker === undefined) {
-        file = await fileOfResourceRow(row);
+        file = row.folder === '' ? row.name : `${row.folder}/${row.name}`;
         continue;
       }
-      const code = await textOf(row, '.marker-code');
-      rows.push({ file, ...marker, code, ariaLabel });
+      rows.push({ file, ...marker, code: row.code, ariaLabel: row.ariaLabel });
     }
     return rows;
   }
@@ -297,12 +314,6 @@ export function parseMarkerLabel(label: string): Marker | undefined {
     column: Number(match[4]),
     source: match[5] ?? '',
   };
-}
-
-async function fileOfResourceRow(row: Locator): Promise<string> {
-  const name = await textOf(row, '.label-name');
-  const folder = await textOf(row, '.label-description');
-  return folder === '' ? name : `${folder}/${name}`;
 }
 
 /** Trimmed text of the first element matching `selector` in `row`, or '' if it has none. */
