@@ -27,8 +27,9 @@ test('saving presend.config.json changes the Problems panel', { timeout: 180_000
 
     await vscode.openFile('presend.config.json');
     await vscode.page.keyboard.press('Control+A');
-    // One line, so the editor's auto-indent has nothing to add.
-    await vscode.page.keyboard.insertText(JSON.stringify(NEW_CONFIG));
+    // Typed key by key on one line, so the editor's auto-indent has nothing to add (the
+    // scenario settings turn off closing brackets and quotes).
+    await vscode.page.keyboard.type(JSON.stringify(NEW_CONFIG));
     await vscode.saveActiveEditor();
     const saved = await waitForValue(
       () => readFile(path.join(workspace, 'presend.config.json'), 'utf8'),

@@ -4,7 +4,7 @@ import type { Purpose } from '../model/types';
 import { findConditionTargeting } from '../phi/conditions';
 import { phiSettings } from './support/phi-settings';
 import { classifyTag } from './support/phi-tags';
-import { locateInSource, RunDocument } from './support/phi-text';
+import { locateInSource, visibleRunDocument } from './support/phi-text';
 
 /** The communications 45 CFR 164.501 excludes from marketing, with the condition each keeps. */
 export const MARKETING_EXCEPTIONS: Readonly<Record<Purpose, string>> = {
@@ -52,7 +52,7 @@ export const phiInMarketing: Rule = {
         reportTargeting(context, match.text, locateInSource(line.span, line.text, match.start, match.end));
       }
     }
-    const visible = new RunDocument(model, model.textRuns.filter((run) => run.hidden === undefined));
+    const visible = visibleRunDocument(model);
     for (const match of findConditionTargeting(visible.text, settings.conditionTerms)) {
       const span = visible.spanOf(match.start, match.end);
       if (span !== undefined) {

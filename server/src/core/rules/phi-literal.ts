@@ -3,7 +3,7 @@ import type { CommentNode, TemplateModel } from '../model/types';
 import { findPatientIdentifiers, IDENTIFIER_LABELS } from './support/phi-identifiers';
 import { phiSettings } from './support/phi-settings';
 import { maskTagText, tagsWithin } from './support/phi-tags';
-import { locateInSource, RunDocument } from './support/phi-text';
+import { locateInSource, visibleRunDocument } from './support/phi-text';
 
 export const phiLiteral: Rule = {
   meta: {
@@ -24,7 +24,7 @@ export const phiLiteral: Rule = {
     const { model } = context;
     const detail = 'Replace sample data with a merge field, or with a fictional value (555-0100 to 555-0199 for phones, example.org for addresses).';
 
-    const visible = new RunDocument(model, model.textRuns.filter((run) => run.hidden === undefined));
+    const visible = visibleRunDocument(model);
     for (const match of findPatientIdentifiers(visible.text, settings.detectOptions)) {
       const span = visible.spanOf(match.start, match.end);
       if (span !== undefined) {

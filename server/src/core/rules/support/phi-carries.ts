@@ -4,7 +4,7 @@ import { findConditionTargeting } from '../../phi/conditions';
 import { findRevealingTerms } from './phi-conditions';
 import type { PhiSettings } from './phi-settings';
 import { classifyTag } from './phi-tags';
-import { RunDocument } from './phi-text';
+import { visibleRunDocument } from './phi-text';
 
 /**
  * Dictionary phrases of a greeting name, a login name or the address the message goes to. The
@@ -48,7 +48,7 @@ export function findPhiEvidence(model: TemplateModel, category: CategoryDecision
     }
   }
 
-  const visible = new RunDocument(model, model.textRuns.filter((run) => run.hidden === undefined));
+  const visible = visibleRunDocument(model);
   const targeting = findConditionTargeting(visible.text, settings.conditionTerms)[0];
   if (targeting) {
     return { description: `'${targeting.text}' in the copy` };

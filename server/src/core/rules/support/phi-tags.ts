@@ -46,7 +46,46 @@ export function classifyTag(tag: MergeTag, overrides: Readonly<Record<string, Ph
 
 /** Printed tags whose span lies inside `span`, in source order. */
 export function tagsWithin(model: TemplateModel, span: Span): MergeTag[] {
-  return model.mergeTags.filter((tag) => tag.span.file === span.file && tag.span.start >= span.start && tag.span.end <= span.end);
+  const sorted = tagsByFile(model).get(span.file) ?? [];
+
+  // Binary search for the first tag starting at or after the span, so that asking for every
+  // text run's tags stays linear-logarithmic on large templates instead of quadratic.
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].span.start < span.start) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  const found: MergeTag[] = [];
+  for (let index = low; index < sorted.length && sorted[index].span.start < span.end; index++) {
+    if (sorted[index].span.end <= span.end) {
+      found.push(sorted[index]);
+    }
+  }
+  return found;
+}
+
+const tagIndex = new WeakMap<TemplateModel, Map<Span['file'], MergeTag[]>>();
+
+function tagsByFile(model: TemplateModel): Map<Span['file'], MergeTag[]> {
+  let index = tagIndex.get(model);
+  if (!index) {
+    index = new Map();
+    for (const tag of model.mergeTags) {
+      const list = index.get(tag.span.file) ?? [];
+      list.push(tag);
+      index.set(tag.span.file, list);
+    }
+    for (const list of index.values()) {
+      list.sort((a, b) => a.span.start - b.span.start);
+    }
+    tagIndex.set(model, index);
+  }
+  return index;
 }
 
 /**

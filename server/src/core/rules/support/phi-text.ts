@@ -103,6 +103,18 @@ export class RunDocument {
   }
 }
 
+const visibleDocuments = new WeakMap<TemplateModel, RunDocument>();
+
+/** The visible text runs as one document, built once per model: three PHI rules read it. */
+export function visibleRunDocument(model: TemplateModel): RunDocument {
+  let document = visibleDocuments.get(model);
+  if (!document) {
+    document = new RunDocument(model, model.textRuns.filter((run) => run.hidden === undefined));
+    visibleDocuments.set(model, document);
+  }
+  return document;
+}
+
 function blockOf(element: ElementNode): ElementNode {
   let current = element;
   while (INLINE.has(current.name) && current.parent) {
