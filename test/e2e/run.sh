@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the end-to-end tests and runs them: every out/e2e/*.e2e.js, or the scenario names
 # given as arguments (`test/e2e/run.sh probe neovim`). Needs scripts/setup-e2e.sh to have
-# run once on this machine; the Presend scenarios also need presend.vsix (npm run package).
+# run once on this machine; the Presend scenarios also need presend.vsix and dist/server.js,
+# which `npm run package` builds (`npm run test:e2e` builds them, then calls this script).
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -12,6 +13,9 @@ if [ ! -x .e2e/code-server/node_modules/.bin/code-server ] || ! command -v nvim 
   exit 1
 fi
 
+# A clean build, so that a scenario deleted or renamed in the sources leaves no stale
+# out/e2e/*.e2e.js behind to run (the build info lives in out/e2e too).
+rm -rf out/e2e
 npx tsc -b test/e2e
 
 files=()
@@ -25,4 +29,4 @@ fi
 
 # One scenario at a time: each starts its own code-server and Chromium, and two sessions
 # at once would compete for the machine's 2 cores and risk timeouts.
-node --test --test-concurrency=1 "${files[@]}"
+node --test --test-concurrency=1 --test-reporter=spec "${files[@]}"

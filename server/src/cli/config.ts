@@ -4,8 +4,8 @@ import type { CliIo } from './io';
 
 /**
  * Loads `presend.config.json` (or `--config FILE`) for a command, printing each problem with
- * the file and line. Returns undefined when an explicit `--config` file does not exist, which
- * the command answers with exit code 2; any other problem leaves the defaults in place.
+ * the file and line. Returns undefined when an explicit `--config` file does not exist, and the
+ * command then exits with code 2. Any other problem leaves the defaults in place.
  */
 export function loadCliConfig(io: CliIo, configPath: string | undefined): LoadedConfig | undefined {
   const loaded = loadConfig(io.cwd, { configPath, readFile: readTextFile });

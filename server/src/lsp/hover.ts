@@ -35,7 +35,7 @@ function contains(finding: Finding, position: Position): boolean {
   return afterStart && beforeEnd;
 }
 
-/** Explains the merge tag under the cursor: its PHI class and what that means where it stands. */
+/** Explains the merge tag under the cursor: its PHI class and what that means where it is used. */
 export function mergeTagHover(model: TemplateModel, filePath: string, offset: number, overrides?: Record<string, PhiClass>): string | null {
   const tag = model.mergeTags.find((candidate) => candidate.span.file.path === filePath && candidate.span.start <= offset && offset <= candidate.span.end);
   if (!tag || tag.field === null) {

@@ -25,7 +25,7 @@ import { uriToPath, WorkspaceState } from './workspace';
 import { FindingsChangedNotificationMethod, type FindingsChangedParams } from '../protocol';
 
 /**
- * The language server's transport: it wires LSP messages to the checking core and holds no
+ * The language server's transport: it wires LSP messages to the checking core and contains no
  * checking logic of its own. Started by the VS Code client over IPC, or by any editor over
  * stdio (`node dist/server.js --stdio`).
  */
@@ -222,8 +222,8 @@ function publishConfigDiagnostics(document: TextDocument): void {
 }
 
 /**
- * Runs a handler so that a failure is logged with the document and answered with an empty
- * result, instead of an error popup in the editor or a dead server.
+ * Runs a handler so that a failure is logged with the document and returns an empty result,
+ * instead of an error popup in the editor or a dead server.
  */
 function safely<P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => Promise<R> | R) {
   return async (params: P, token: CancellationToken): Promise<R> => {
@@ -277,7 +277,7 @@ connection.onHover(safely('Hover', null, async (params) => {
   return { contents: { kind: 'markdown', value: `${findingText}${tag}` } };
 }));
 
-/** The result of an open template that includes this file, so hovers work in partials too. */
+/** Finds the result of an open template that includes this file, so hovers work in partials too. */
 async function findIncluder(filePath: string): Promise<ValidationResult | undefined> {
   const [dependent] = validator.dependentsOf(filePath);
   return dependent ? validator.cached(dependent) : undefined;

@@ -2,7 +2,7 @@ import type { UserConfig } from '../../config/types';
 import type { Link, MergeTag, TemplateModel, TextRun } from '../../model/types';
 
 /**
- * Where a template offers its opt-out: links whose text or target says unsubscribe, and the
+ * Where a template offers its opt-out: links whose text or target contains unsubscribe wording, and the
  * unsubscribe tags email service providers replace at send time.
  */
 
@@ -43,7 +43,7 @@ export function normalizeTag(tag: string): string {
 
 const tagSets = new WeakMap<UserConfig, Set<string>>();
 
-/** The normalised unsubscribe tags for a config, built once per config object. */
+/** Returns the normalised unsubscribe tags for a config, built once per config object. */
 export function unsubscribeTagSet(user: UserConfig): Set<string> {
   let tags = tagSets.get(user);
   if (!tags) {
@@ -70,7 +70,7 @@ export function isUnsubscribeLink(link: Link, user: UserConfig, tags: Set<string
     return true;
   }
 
-  // A target that says unsubscribe counts even when the text is "click here".
+  // A target that contains unsubscribe wording counts even when the text is "click here".
   return UNSUBSCRIBE_URL.test(stripTags(link.decodedHref));
 }
 
