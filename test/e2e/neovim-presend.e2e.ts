@@ -1,5 +1,5 @@
-// Scenario: Presend's bundled language server in Neovim, set up the way the README tells
-// users of other editors (`node dist/server.js --stdio` for mjml and html). Neovim must
+// Scenario: Presend's bundled language server in Neovim, set up the way the README describes
+// for other editors (`node dist/server.js --stdio` for mjml and html). Neovim must
 // receive exactly the findings the fixture templates trigger, with their ranges.
 
 import assert from 'node:assert/strict';
@@ -57,7 +57,7 @@ after(async () => {
 });
 
 for (const { file, expected, messages } of cases) {
-  test(`Neovim receives Presend's diagnostics: ${file}`, { timeout: 60_000 }, async (t) => {
+  test(`Neovim gets Presend diagnostics: ${file}`, { timeout: 60_000 }, async (t) => {
     t.diagnostic(await neovimVersion());
 
     const diagnostics = await collectNeovimDiagnostics({

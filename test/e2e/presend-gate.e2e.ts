@@ -25,7 +25,7 @@ interface CheckRow {
   overrideId: string;
 }
 
-test('Check Before Send shows the gate report and records an override', { timeout: 180_000 }, async () => {
+test('Check Before Send report and override', { timeout: 180_000 }, async () => {
   await runPresendScenario('gate', async ({ vscode }) => {
     await vscode.openFile('newsletter.mjml');
     await vscode.waitForProblems((rows) => rows.some((row) => row.file === 'newsletter.mjml' && row.code === 'broken-unsubscribe'));

@@ -1,7 +1,7 @@
 // One Presend scenario in VS Code: a fresh copy of fixtures/presend-workspace, code-server
 // with presend.vsix installed, and the scenario's steps. When a step fails, the scenario
 // leaves a screenshot of what the workbench showed and the tail of Presend's log, because a
-// timeout message alone rarely says why the editor did not get there.
+// timeout message alone rarely explains why the editor did not get there.
 
 import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Harness } from './harness';
 import { failureDir, presendVsix, repoRoot } from './paths';
 
-/** The templates, list and config every Presend scenario starts from; see its README. */
+/** The templates, list and config every Presend scenario starts from; docs/e2e.md describes them. */
 export const presendFixture = path.join(repoRoot, 'test', 'e2e', 'fixtures', 'presend-workspace');
 
 /** Lines of Presend's output channel appended to a failure. */
@@ -20,13 +20,10 @@ const LOG_TAIL_LINES = 40;
  * Settings of every Presend scenario; Presend's own settings stay at their defaults.
  * - VS Code for the web saves a second after each edit by default; the desktop does not.
  *   Scenarios save explicitly, as a desktop user does, so they know when the disk changes.
- * - Typed text goes in as written: no closing brackets or quotes added by the editor.
  * - No minimap, light theme: screenshots a reader can make sense of.
  */
 const scenarioSettings: Readonly<Record<string, unknown>> = {
   'files.autoSave': 'off',
-  'editor.autoClosingBrackets': 'never',
-  'editor.autoClosingQuotes': 'never',
   'editor.minimap.enabled': false,
   'workbench.colorTheme': 'Default Light Modern',
 };

@@ -17,7 +17,7 @@ interface StatusText {
   tooltip: string;
 }
 
-test('status bar item shows category and counts of the active template', { timeout: 180_000 }, async () => {
+test('status item shows category and counts', { timeout: 180_000 }, async () => {
   await runPresendScenario('status', async ({ vscode }) => {
     await vscode.openFile('newsletter.mjml');
     const rows = await vscode.waitForProblems((seen) => seen.some((row) => row.file === 'newsletter.mjml' && row.code === 'broken-unsubscribe'));

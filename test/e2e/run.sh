@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the end-to-end tests and runs them: every out/e2e/*.e2e.js, or the scenario names
 # given as arguments (`test/e2e/run.sh probe neovim`). Needs scripts/setup-e2e.sh to have
-# run once on this machine; the Presend scenarios also need presend.vsix and dist/server.js,
-# which `npm run package` builds (`npm run test:e2e` builds them, then calls this script).
+# run once on this machine. The Presend scenarios also need presend.vsix and dist/server.js,
+# which `npm run package` builds; `npm run test:e2e` builds them and then calls this script.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -182,6 +182,34 @@ export class Workbench {
   }
 
   /**
+   * Replaces the whole text of the active editor with `text`: Ctrl+A, then a paste (see
+   * `pasteText`). Ctrl+A is pressed until the status bar reports a selection, because a key
+   * press right after a file opens can reach the workbench before the editor has focus.
+   */
+  async replaceActiveEditorText(text: string): Promise<void> {
+    await this.page.locator(`${ACTIVE_EDITOR}.focused`).waitFor({ timeout: this.timeoutMs });
+    const selection = this.page.locator('.part.statusbar [id="status.editor.selection"]');
+    await waitFor(async () => {
+      await this.page.keyboard.press('Control+A');
+      const label = (await selection.getAttribute('aria-label', { timeout: 1000 })) ?? '';
+      return /selected/.test(label) ? true : undefined;
+    }, { timeoutMs: this.timeoutMs, what: 'Ctrl+A to select the whole editor (the status bar to say "selected")' });
+    await this.pasteText(text);
+  }
+
+  /**
+   * Pastes `text` at the cursor with Ctrl+V through the system clipboard. Unlike typing, a
+   * paste is inserted as it is: the editor adds no closing brackets, quotes or indentation,
+   * and it arrives in one edit.
+   */
+  async pasteText(text: string): Promise<void> {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    // The function runs in the page; this project's type library has no DOM, hence the cast.
+    await this.page.evaluate((value) => (globalThis as unknown as { navigator: { clipboard: { writeText(text: string): Promise<void> } } }).navigator.clipboard.writeText(value), text);
+    await this.page.keyboard.press('Control+V');
+  }
+
+  /**
    * Saves the active editor with Ctrl+S and waits until its tab no longer shows unsaved
    * changes. Fails if the editor had none, since then there is nothing to wait for.
    */

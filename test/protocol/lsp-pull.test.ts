@@ -27,7 +27,7 @@ test('server offers pull diagnostics when the client supports them', async () =>
 
 test('pull report carries findings in includes as related documents', async () => {
   const uri = `file://${workspace}/newsletter.mjml`;
-  const text = '<!-- presend\ncategory: marketing\nconsent: affirmative\n-->\n<mjml><mj-body><mj-include path="partials/footer" /></mj-body></mjml>';
+  const text = '<!-- presend\ncategory: marketing\nconsent: affirmative\n-->\n<mjml><mj-body><mj-include path="partials/footer.mjml" /></mj-body></mjml>';
   await client.open(uri, 'mjml', text);
 
   const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as {

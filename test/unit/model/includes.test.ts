@@ -26,7 +26,7 @@ test('includes resolve, splice and report their problems', () => {
     model.includes.map((include) => [include.path, relative(include.resolvedPath), include.problem]),
     [
       ['./partials/theme.css', 'includes/partials/theme.css', undefined],
-      ['./partials/header', 'includes/partials/header.mjml', undefined],
+      ['./partials/header.mjml', 'includes/partials/header.mjml', undefined],
       ['./partials/header.mjml', undefined, 'inside-ending-tag'],
       ['./partials/footer.mjml', 'includes/partials/footer.mjml', undefined],
       ['./partials/legal.html', 'includes/partials/legal.html', undefined],
@@ -111,7 +111,7 @@ test('an untrusted workspace limits includes to the template’s folder', () => 
 
 test('readFile supplies included files, such as unsaved editor buffers', () => {
   const read: string[] = [];
-  const model = buildModel(new SourceFile('/work/space/mail.mjml', '<mjml><mj-body><mj-include path="part" /></mj-body></mjml>'), {
+  const model = buildModel(new SourceFile('/work/space/mail.mjml', '<mjml><mj-body><mj-include path="part.mjml" /></mj-body></mjml>'), {
     workspaceRoot: '/work/space',
     readFile: (absolutePath) => {
       read.push(absolutePath);

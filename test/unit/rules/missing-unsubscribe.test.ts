@@ -31,7 +31,7 @@ test('missing-unsubscribe', (t) => {
         {
           name: 'footer include',
           language: 'mjml',
-          code: `${cleanHead('marketing')}<mjml><mj-body><mj-include path="footer" /></mj-body></mjml>`,
+          code: `${cleanHead('marketing')}<mjml><mj-body><mj-include path="footer.mjml" /></mj-body></mjml>`,
           files: { 'footer.mjml': '<mj-section><mj-column><mj-text>PO Box 12, Millbrook, OR 97999 <a href="{{unsubscribe_url}}">Unsubscribe</a></mj-text></mj-column></mj-section>' },
         },
       ],

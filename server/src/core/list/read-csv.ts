@@ -18,21 +18,33 @@ export interface CsvRecord {
 
 export interface CsvReader {
   delimiter: string;
-  /** Encoding, notices and bytes read; complete once `records` is exhausted. */
-  state: DecodeState;
+  /** Encoding, notices, bytes read and skipped records; complete once `batches` is exhausted. */
+  state: CsvReadState;
   /** Records in file order, in batches of what the parser has ready. */
   batches: AsyncGenerator<CsvRecord[]>;
+}
+
+export interface CsvReadState extends DecodeState {
+  /** Records the parser could not read (an unclosed quote) and left out. */
+  skippedRecords: number;
 }
 
 // Notices about skipped records stop after this many; the count goes on.
 const MAX_SKIP_NOTICES = 5;
 
+/** A record the parser skipped: how many records it had produced before, and the line it reached. */
+interface Skip {
+  recordsBefore: number;
+  lastLine: number;
+  error: CsvError;
+}
+
 export async function openCsv(source: AsyncIterable<Buffer | string>, signal?: AbortSignal): Promise<CsvReader> {
-  const state: DecodeState = { encoding: 'utf-8', notices: [], bytes: 0 };
+  const state: CsvReadState = { encoding: 'utf-8', notices: [], bytes: 0, skippedRecords: 0 };
   const sniffed = await sniffDelimiter(decodeToUtf8(source, state));
-  let skipped = 0;
-  // Set when the parser skips a record: the line it reached, where counting resumes.
-  let resync: number | undefined;
+  // The parser reports a skip while parsing, ahead of the records handed out; `batches` matches
+  // each skip to its place by record count, which is where the line the record starts on is known.
+  const skips: Skip[] = [];
 
   const parser = parse({
     delimiter: sniffed.delimiter,
@@ -44,11 +56,9 @@ export async function openCsv(source: AsyncIterable<Buffer | string>, signal?: A
     skip_records_with_error: true,
     skip_empty_lines: false,
     on_skip: (error: CsvError | undefined) => {
-      skipped++;
-      if (error?.lines !== undefined) resync = Number(error.lines) + sniffed.skippedLines;
-      if (skipped <= MAX_SKIP_NOTICES && error) {
-        state.notices.push(`A record near line ${Number(error.lines ?? 0) + sniffed.skippedLines} was skipped: ${error.message}`);
-      }
+      if (!error) return;
+      // csv-parse counts only the records it produced, so `records` is the skipped record's index.
+      skips.push({ recordsBefore: Number(error.records ?? 0), lastLine: Number(error.lines ?? 0) + sniffed.skippedLines, error });
     },
   });
 
@@ -62,14 +72,24 @@ export async function openCsv(source: AsyncIterable<Buffer | string>, signal?: A
   // parser has ready, because one promise per record cost as much as the parsing itself.
   async function* batches(): AsyncGenerator<CsvRecord[]> {
     let next = sniffed.skippedLines + 1;
+    let produced = 0;
+    // Skips that sit before the next record (or at the end of the file): the skipped record
+    // starts where the next record would have, and counting resumes after its last line.
+    const passSkips = () => {
+      while (skips.length > 0 && skips[0].recordsBefore <= produced) {
+        const skip = skips.shift()!;
+        state.skippedRecords++;
+        if (state.skippedRecords <= MAX_SKIP_NOTICES) state.notices.push(describeSkip(next, skip));
+        next = Math.max(next, skip.lastLine) + 1;
+      }
+    };
+
     for (;;) {
       const batch: CsvRecord[] = [];
       let record: string[] | null;
       while ((record = parser.read() as string[] | null) !== null) {
-        if (resync !== undefined) {
-          next = resync + 1;
-          resync = undefined;
-        }
+        passSkips();
+        produced++;
         const line = next;
         next += 1 + lineBreaks(record);
         if (record.length === 1 && record[0] === '') continue;
@@ -78,12 +98,22 @@ export async function openCsv(source: AsyncIterable<Buffer | string>, signal?: A
       if (batch.length > 0) yield batch;
       if (!(await moreData(parser))) break;
     }
-    if (skipped > MAX_SKIP_NOTICES) {
-      state.notices.push(`${skipped} records in all were skipped because their quoting could not be read.`);
+    passSkips();
+    if (state.skippedRecords > MAX_SKIP_NOTICES) {
+      state.notices.push(`${state.skippedRecords} records in all were skipped because their quoting could not be read.`);
     }
   }
 
   return { delimiter: sniffed.delimiter, state, batches: batches() };
+}
+
+/** Says which lines a skipped record covered and why, in terms of the file, not the parser. */
+function describeSkip(startLine: number, skip: Skip): string {
+  const lines = skip.lastLine > startLine ? `lines ${startLine} to ${skip.lastLine}` : `line ${startLine}`;
+  if (skip.error.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return `The record starting on line ${startLine} opens a quote that is never closed, so ${lines} were read as one record and skipped. Close or remove that quote.`;
+  }
+  return `The record starting on line ${startLine} was skipped (${lines}): ${skip.error.message}`;
 }
 
 /** Waits until the parser has records to read (true) or has ended (false); rejects on its error. */

@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
 import { extractAddress, parseAddress } from './address';
 import { EmailColumnError, mapColumns } from './columns';
+import { openInputFile } from './open-file';
 import { openCsv } from './read-csv';
 
 /**
@@ -16,7 +16,7 @@ export async function loadSuppression(source: { path: string } | { addresses: It
     return keys;
   }
 
-  const reader = await openCsv(createReadStream(source.path));
+  const reader = await openCsv(await openInputFile(source.path, 'Suppression file'));
   let column: number | undefined;
   for await (const batch of reader.batches) {
     for (const record of batch) {

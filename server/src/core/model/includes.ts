@@ -5,9 +5,9 @@ import { attribute, hasAncestor } from './tree';
 import type { ElementNode, IncludeRef, ModelProblem, TemplateNode } from './types';
 
 /**
- * Resolves `<mj-include>` the way MJML does: relative to the including file, with `.mjml`
- * added to an extension-less path, `type="css"` read as a style sheet and `type="html"` as raw
- * HTML. Included MJML replaces the include in the tree, so a footer's links and text count
+ * Resolves `<mj-include>` the way MJML 5 does: relative to the including file, exactly as
+ * written (MJML 5's parser adds no `.mjml` extension), `type="css"` read as a style sheet and
+ * `type="html"` as raw HTML. Included MJML replaces the include in the tree, so a footer's links and text count
  * for the template that includes it.
  */
 
@@ -103,8 +103,8 @@ function resolveOne(context: IncludeContext, markup: LoadedMarkup, element: Elem
   }
 
   const type = (attribute(element, 'type') ?? 'mjml').toLowerCase();
-  const candidates = type === 'mjml' && path.extname(resolved) === '' ? [`${resolved}.mjml`, resolved] : [resolved];
-  ref.resolvedPath = candidates[0];
+  const candidates = [resolved];
+  ref.resolvedPath = resolved;
 
   for (const candidate of candidates) {
     if (chain.includes(candidate)) {
@@ -129,7 +129,12 @@ function resolveOne(context: IncludeContext, markup: LoadedMarkup, element: Elem
     return;
   }
   if (text === undefined || found === undefined) {
-    fail('not-found', `no file at ${candidates.join(' or ')}`);
+    // Older MJML versions and other tools add `.mjml`; MJML 5 does not, and sends the email without the partial.
+    if (type === 'mjml' && path.extname(resolved) === '' && safeRead(context, `${resolved}.mjml`) !== undefined) {
+      fail('missing-extension', `${resolved}.mjml exists, but MJML 5 reads ${resolved} exactly as written`);
+      return;
+    }
+    fail('not-found', `no file at ${resolved}`);
     return;
   }
 
@@ -191,4 +196,12 @@ function splice(markup: LoadedMarkup, element: ElementNode, nodes: TemplateNode[
 function isInside(root: string, target: string): boolean {
   const relative = path.relative(path.resolve(root), target);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function safeRead(context: IncludeContext, file: string): string | undefined {
+  try {
+    return context.readFile(file);
+  } catch {
+    return undefined;
+  }
 }

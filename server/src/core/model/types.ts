@@ -199,7 +199,7 @@ export interface IncludeRef {
   resolvedPath?: string;
   /** Parsed content of the included file, when read. */
   included?: SourceFile;
-  problem?: 'outside-workspace' | 'not-found' | 'cycle' | 'unreadable' | 'inside-ending-tag';
+  problem?: 'outside-workspace' | 'not-found' | 'missing-extension' | 'cycle' | 'unreadable' | 'inside-ending-tag';
   problemDetail?: string;
 }
 
