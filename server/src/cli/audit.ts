@@ -26,7 +26,13 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
 
   const filePath = path.resolve(io.cwd, rest[0] ?? AUDIT_FILE);
   const displayPath = path.relative(io.cwd, filePath) || filePath;
-  if (!isFile(filePath)) {
+  const kind = pathKind(filePath);
+  if (kind === 'folder') {
+    const expected = path.join(filePath, AUDIT_FILE);
+    io.stderr(`presend audit: ${displayPath} is a folder; give the audit log file, which the gate writes to ${AUDIT_FILE.split(path.sep).join('/')} in the workspace (here that would be ${expected}).\n`);
+    return EXIT_USAGE;
+  }
+  if (kind === 'missing') {
     io.stderr(`presend audit: no audit log at ${displayPath}. Run "presend gate TEMPLATE" to create one, or pass the log's path: presend audit verify FILE.\n`);
     return EXIT_USAGE;
   }
@@ -51,10 +57,12 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   return EXIT_FINDINGS;
 }
 
-function isFile(filePath: string): boolean {
+function pathKind(filePath: string): 'file' | 'folder' | 'missing' {
   try {
-    return statSync(filePath).isFile();
+    const stat = statSync(filePath);
+    if (stat.isDirectory()) return 'folder';
+    return stat.isFile() ? 'file' : 'missing';
   } catch {
-    return false;
+    return 'missing';
   }
 }

@@ -11,6 +11,7 @@ import { formatStylish } from './format/stylish';
 import { countFindings, type FileResult } from './format/types';
 import { loadCliConfig } from './config';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { decodeTemplate } from './read-template';
 import { VERSION } from './version';
 
 /** Default size limit for a template, in bytes; larger files are skipped with a notice. */
@@ -29,7 +30,8 @@ Options:
   --root DIR                   Workspace folder that includes may not leave (default: the folder each argument names)
   -h, --help                   Show this help
 
-Exit codes: 0 no errors, 1 errors or too many warnings, 2 bad usage or internal failure.
+Exit codes: 0 no errors, 1 errors or too many warnings, 2 bad usage, a path or file that
+could not be checked (not found, unreadable, not UTF-8, over maxFileSize), or an internal failure.
 `;
 
 export async function runCheck(argv: string[], io: CliIo): Promise<number> {
@@ -45,6 +47,9 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   }
   const maxWarnings = values['max-warnings'] === undefined ? undefined : parseCount(values['max-warnings']);
   const targets = positionals.length > 0 ? positionals : ['.'];
+  if (targets.some((target) => target.trim() === '')) {
+    throw new UsageError('An empty path was given; name template files, folders or globs.');
+  }
 
   const loaded = loadCliConfig(io, values.config);
   if (!loaded) {
@@ -72,8 +77,11 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
 
   io.stdout(render(format, results, io.cwd));
 
+  // Anything named but not checked fails the run: in CI a typo or an unreadable file must not pass.
   const totals = countFindings(results);
-  if (totals.failedFiles > 0 && totals.failedFiles === results.length) {
+  const unchecked = results.filter((result) => result.error || result.skipped).length;
+  if (missing.length > 0 || unchecked > 0) {
+    io.stderr(`presend: ${missing.length + unchecked} of the named paths or files could not be checked; see above.\n`);
     return EXIT_USAGE;
   }
   if (totals.errors > 0 || (maxWarnings !== undefined && totals.warnings > maxWarnings)) {
@@ -90,7 +98,11 @@ function checkOneFile(file: string, root: string, cwd: string, maxSize: number, 
     if (size > maxSize) {
       return { path: file, displayPath, findings: [], skipped: `${size} bytes is over the ${maxSize}-byte limit; raise maxFileSize in presend.config.json to check it.` };
     }
-    text = fs.readFileSync(file, 'utf8');
+    const decoded = decodeTemplate(fs.readFileSync(file));
+    if ('error' in decoded) {
+      return { path: file, displayPath, findings: [], error: decoded.error };
+    }
+    text = decoded.text;
   } catch (error) {
     return { path: file, displayPath, findings: [], error: `Could not read the file: ${(error as Error).message}` };
   }
@@ -148,6 +160,8 @@ function parseCheckArgs(argv: string[]) {
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run "presend check --help" for the options.`);
+    // Node's parser explains at length; its first sentence names the option.
+    const first = (error as Error).message.split(/(?<=\.) /)[0].replace(/\.$/, '');
+    throw new UsageError(`${first}. Run "presend check --help" for the options.`);
   }
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { decodeTemplate } from './read-template';
 
 /** File extensions Presend checks as templates. */
 export const TEMPLATE_EXTENSIONS = new Set(['.mjml', '.html', '.htm']);
@@ -41,7 +42,7 @@ export function expandArguments(args: string[], cwd: string): ExpandResult {
       const root = path.resolve(cwd, base || '.');
       const matcher = picomatch(glob, { dot: false });
       const before = files.length;
-      for (const file of walk(root)) {
+      for (const file of walk(root, [])) {
         if (matcher(path.relative(root, file).split(path.sep).join('/'))) {
           add(file, root);
         }
@@ -62,12 +63,16 @@ export function expandArguments(args: string[], cwd: string): ExpandResult {
     }
     if (stat.isDirectory()) {
       const before = files.length;
-      for (const file of walk(absolute)) {
+      const unreadable: string[] = [];
+      for (const file of walk(absolute, unreadable)) {
         if (TEMPLATE_EXTENSIONS.has(path.extname(file).toLowerCase())) {
           add(file, absolute);
         }
       }
-      if (files.length === before) {
+      for (const folder of unreadable) {
+        missing.push(`${path.relative(cwd, folder) || folder}: could not read the folder; check its permissions`);
+      }
+      if (files.length === before && unreadable.length === 0) {
         missing.push(`${arg}: the folder contains no .mjml, .html or .htm files`);
       }
     } else {
@@ -77,11 +82,12 @@ export function expandArguments(args: string[], cwd: string): ExpandResult {
   return { files, missing };
 }
 
-function* walk(folder: string): Generator<string> {
+function* walk(folder: string, unreadable: string[]): Generator<string> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(folder, { withFileTypes: true });
   } catch {
+    unreadable.push(folder);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -89,7 +95,7 @@ function* walk(folder: string): Generator<string> {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) {
-        yield* walk(full);
+        yield* walk(full, unreadable);
       }
     } else if (entry.isFile()) {
       yield full;
@@ -105,7 +111,9 @@ function isInside(root: string, candidate: string): boolean {
 /** Reads a file as UTF-8 text, returning undefined when it does not exist or is a folder. */
 export function readTextFile(absolutePath: string): string | undefined {
   try {
-    return fs.readFileSync(absolutePath, 'utf8');
+    const decoded = decodeTemplate(fs.readFileSync(absolutePath));
+    // An include that cannot be decoded is read leniently; the template itself is checked strictly.
+    return 'text' in decoded ? decoded.text : fs.readFileSync(absolutePath, 'utf8');
   } catch {
     return undefined;
   }

@@ -56,7 +56,11 @@ export async function runGate(argv: string[], io: CliIo): Promise<number> {
   const overrides = (values.override ?? []).map(parseOverride);
 
   const templatePath = path.resolve(io.cwd, positionals[0]);
-  if (!isFile(templatePath)) {
+  const kind = pathKind(templatePath);
+  if (kind === 'folder') {
+    throw new UsageError(`template ${positionals[0]} is a folder (${templatePath}); the gate checks one template, so give the path of an .mjml or .html file.`);
+  }
+  if (kind === 'missing') {
     throw new UsageError(`template ${positionals[0]} was not found at ${templatePath}; give the path of an .mjml or .html file.`);
   }
 
@@ -155,10 +159,12 @@ function relative(cwd: string, filePath: string): string {
   return result.startsWith('..') || path.isAbsolute(result) ? filePath : result.split(path.sep).join('/');
 }
 
-function isFile(filePath: string): boolean {
+function pathKind(filePath: string): 'file' | 'folder' | 'missing' {
   try {
-    return fs.statSync(filePath).isFile();
+    const stat = fs.statSync(filePath);
+    if (stat.isDirectory()) return 'folder';
+    return stat.isFile() ? 'file' : 'missing';
   } catch {
-    return false;
+    return 'missing';
   }
 }

@@ -1,8 +1,12 @@
 import { RULES } from '../core/rules/index';
-import { EXIT_OK, type CliIo } from './io';
+import { EXIT_OK, UsageError, type CliIo } from './io';
 
 /** Prints every rule with its family and default severity. */
 export function runRules(argv: string[], io: CliIo): number {
+  const unknown = argv.filter((arg) => arg !== '--json');
+  if (unknown.length > 0) {
+    throw new UsageError(`Unknown argument "${unknown[0]}"; presend rules takes only --json.`);
+  }
   if (argv.includes('--json')) {
     const rules = RULES.map((rule) => ({
       id: rule.meta.id,

@@ -6,6 +6,7 @@ import { loadTemplateListContext, type TemplateListContext } from '../core/templ
 import { readTextFile } from './files';
 import {
   ListInputError,
+  needsBom,
   REASON_IDS,
   verifyList,
   writeSplit,
@@ -24,7 +25,8 @@ Checks a recipient list before a send: address syntax, reserved and mistyped dom
 throwaway providers, role accounts, duplicates, suppressed and non-consenting rows.
 
 Options:
-  --template FILE              Template the list is sent with (its directive is not read yet)
+  --template FILE              Template the list is sent with: its category, merge fields and
+                               suppression file apply
   --category marketing|transactional
                                Kind of send; marketing adds consent and health-column checks
   --suppression FILE           Unsubscribes, bounces and complaints (CSV or one address per line)
@@ -32,10 +34,11 @@ Options:
   --dns-server HOST:PORT       DNS server to ask; repeat for more; implies --dns
   --email-column NAME          Header of the address column when it has an unusual name
   --format text|json           Output format (default: text)
-  --out DIR                    Write sendable.csv and excluded.csv into DIR
+  --out DIR                    Write sendable.csv and excluded.csv (UTF-8) into the folder DIR
   -h, --help                   Show this help
 
-Exit codes: 0 no row excluded, 1 some rows excluded, 2 bad usage.
+Exit codes: 0 every row verified and none excluded, 1 some rows excluded or records that
+could not be read (so not verified), 2 bad usage.
 `;
 
 export interface VerifyListHooks {
@@ -112,7 +115,8 @@ export async function runVerifyList(argv: string[], io: CliIo, hooks: VerifyList
     };
 
     const report = await verifyList({ path: listPath }, options);
-    await writer?.close();
+    await writer?.close({ bom: needsBom(report.summary.encoding) });
+    if (writer && writer.neutralisedAddresses > 0) report.summary.notices.push(neutralisedNotice(writer.neutralisedAddresses));
 
     if (format === 'json') {
       output.write(`\n],"summary":${JSON.stringify(report.summary)}}\n`);
@@ -120,7 +124,7 @@ export async function runVerifyList(argv: string[], io: CliIo, hooks: VerifyList
       output.write(renderText(positionals[0], report, listed, unlisted, values.out));
     }
     output.flush();
-    return report.summary.verdicts.exclude > 0 ? EXIT_FINDINGS : EXIT_OK;
+    return report.summary.verdicts.exclude > 0 || report.summary.skippedRecords > 0 ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
     await writer?.abort();
     if (error instanceof ListInputError) throw new UsageError(error.message);
@@ -196,14 +200,18 @@ function createBufferedOutput(sink: (text: string) => void) {
 function renderText(name: string, report: ListReport, listed: RowResult[], unlisted: number, out: string | undefined): string {
   const { summary } = report;
   const lines = [
-    `${name}: ${summary.rows} rows, ${summary.encoding}, delimiter ${JSON.stringify(summary.delimiter)}, address column ${JSON.stringify(summary.emailColumn)}`,
+    `${name}: ${count(summary.rows, 'row')}, ${summary.encoding}, delimiter ${JSON.stringify(summary.delimiter)}, address column ${JSON.stringify(summary.emailColumn)}`,
     '',
     ...table(['verdict', 'rows'], (['ok', 'review', 'exclude'] as const).map((verdict) => [verdict, summary.verdicts[verdict]])),
   ];
 
   const reasons = REASON_IDS.filter((id) => summary.reasons[id] > 0).map((id) => [id, summary.reasons[id]] as [string, number]);
   if (reasons.length > 0) lines.push('', ...table(['reason', 'rows'], reasons));
-  if (summary.dnsUnknown > 0) lines.push('', `${summary.dnsUnknown} rows: DNS gave no answer in time; judged without DNS.`);
+  if (summary.skippedRecords > 0) {
+    const skipped = `${count(summary.skippedRecords, 'record')} could not be read and ${summary.skippedRecords === 1 ? 'was' : 'were'} skipped`;
+    lines.push('', `Not fully verified: ${skipped}, so those lines are missing from the result. Fix the quoting the notices name and run again.`);
+  }
+  if (summary.dnsUnknown > 0) lines.push('', `${count(summary.dnsUnknown, 'row')}: DNS gave no answer (a timeout or a server error); judged without DNS.`);
   for (const finding of summary.listFindings) lines.push('', describeFinding(finding));
   if (summary.notices.length > 0) lines.push('', 'Notices:', ...summary.notices.map((notice) => `  ${notice}`));
 
@@ -218,6 +226,15 @@ function renderText(name: string, report: ListReport, listed: RowResult[], unlis
   }
   if (out) lines.push('', `Wrote sendable.csv and excluded.csv to ${out}.`);
   return `${lines.join('\n')}\n`;
+}
+
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`;
+}
+
+function neutralisedNotice(addresses: number): string {
+  const which = addresses === 1 ? '1 address in sendable.csv starts' : `${addresses} addresses in sendable.csv start`;
+  return `${which} with a character spreadsheets read as a formula (=, +, -, @, tab) and ${addresses === 1 ? 'was' : 'were'} written with a leading ' so spreadsheets do not run ${addresses === 1 ? 'it' : 'them'} as a formula. Remove the ' before importing into your sending service, or the service gets a different address.`;
 }
 
 function table(head: [string, string], rows: [string, number][]): string[] {

@@ -111,7 +111,8 @@ test('unreadable file is reported and the run goes on', async () => {
     const json = JSON.parse(result.stdout);
     assert.deepEqual(json.files.map((file: { path: string }) => file.path), ['good.html']);
     assert.match(result.stderr, /folder\.html: the folder contains no \.mjml, \.html or \.htm files/);
-    assert.equal(result.code, 0);
+    assert.match(result.stderr, /1 of the named paths or files could not be checked/);
+    assert.equal(result.code, 2);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -124,7 +125,7 @@ test('oversized file is skipped with a notice', async () => {
     fs.writeFileSync(path.join(dir, 'presend.config.json'), '{ "maxFileSize": 1000 }');
     const result = await run(['check', 'big.html'], dir);
     assert.match(result.stdout, /skipped {2}2007 bytes is over the 1000-byte limit; raise maxFileSize in presend\.config\.json to check it\./);
-    assert.equal(result.code, 0);
+    assert.equal(result.code, 2);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -153,4 +154,55 @@ test('rules lists every rule', async () => {
     fixable: false,
     description: 'Commercial and fundraising messages need a working unsubscribe link or an ESP unsubscribe tag.',
   });
+});
+
+test('missing path fails the run', async () => {
+  const result = await run(['check', 'reminder.html', 'typo-path.mjml']);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /presend: typo-path\.mjml: not found/);
+});
+
+test('UTF-16 template is decoded', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'presend-cli-'));
+  try {
+    const text = '<!-- presend\ncategory: marketing\n-->\n<p>PO Box 4, Millbrook, OR 97999</p>';
+    fs.writeFileSync(path.join(dir, 'wide.html'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const result = await run(['check', 'wide.html', '--format', 'json'], dir);
+    const json = JSON.parse(result.stdout);
+    assert.deepEqual(json.files[0].findings.map((finding: { ruleId: string }) => finding.ruleId).sort(), ['missing-ad-label', 'missing-unsubscribe']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('binary and non-UTF-8 files are not checked', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'presend-cli-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'blob.html'), Buffer.from([0x3c, 0x70, 0x00, 0x01, 0x3e]));
+    fs.writeFileSync(path.join(dir, 'latin.html'), Buffer.from('<p>Jos\xe9</p>', 'latin1'));
+    const result = await run(['check', 'blob.html', 'latin.html'], dir);
+    assert.equal(result.code, 2);
+    assert.match(result.stdout, /blob\.html\n {2}error {2}The file contains NUL bytes, so it is binary, not a template\./);
+    assert.match(result.stdout, /latin\.html\n {2}error {2}The file is not valid UTF-8; save it as UTF-8/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('empty path and stray arguments are usage errors', async () => {
+  const empty = await run(['check', '']);
+  assert.equal(empty.code, 2);
+  assert.equal(empty.stderr, 'presend check: An empty path was given; name template files, folders or globs.\n');
+
+  const rules = await run(['rules', '--bogus']);
+  assert.equal(rules.code, 2);
+  assert.equal(rules.stderr, 'presend rules: Unknown argument "--bogus"; presend rules takes only --json.\n');
+});
+
+test('explicit config that is not JSON exits with 2', async () => {
+  const result = await run(['check', 'reminder.html', '--config', 'reminder.html']);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /--config reminder\.html is not valid JSON; fix it or leave --config out\./);
+  const lines = result.stderr.trim().split('\n');
+  assert.equal(new Set(lines).size, lines.length);
 });

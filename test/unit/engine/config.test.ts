@@ -101,3 +101,12 @@ test('untrusted workspace refuses a config outside it', () => {
   assert.equal(loaded.config.path, undefined);
   assert.match(loaded.problems[0].message, /untrusted workspace may only use a config inside the workspace/);
 });
+
+test('stream from must be an email address', () => {
+  const text = '{ "streams": { "marketing": { "from": "oops", "listUnsubscribe": "one-click" } } }';
+  const { user, problems } = parseConfigText(text);
+  assert.deepEqual(problems.map((problem) => [problem.message, text.slice(problem.start, problem.end)]), [
+    ['"streams.marketing.from" is "oops". Write an email address, such as news@news.example.org.', '"oops"'],
+  ]);
+  assert.deepEqual(user, {});
+});

@@ -166,7 +166,7 @@ test('bad usage raises UsageError', async () => {
       [['list.csv', '--dns-server', 'not a server'], /Invalid DNS server "not a server": write it as HOST or HOST:PORT/],
       [['list.csv', '--dns-server', '127.0.0.1:53', '--no-dns'], /--no-dns turns off/],
       [['list.csv', '--bogus'], /Unknown option '--bogus'.*presend verify-list --help/],
-      [['missing.csv'], /List file .*missing\.csv does not exist; check the path\./],
+      [['missing.csv'], /List file .*missing\.csv was not found; check the path\./],
       [['list.csv'], /No address column found\. Headers found: "name"\. Name the column with --email-column NAME/],
       [['list.csv', '--email-column', 'mail'], /No column "mail" in the header row/],
     ];

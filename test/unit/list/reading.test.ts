@@ -99,7 +99,7 @@ test('ragged rows are reported, not fatal', async () => {
   const report = await verifyText('email,name\na@clinic-sample.org\nb@clinic-sample.org,B,extra\nc@clinic-sample.org,C\n');
   assert.equal(report.summary.rows, 3);
   assert.deepEqual(report.summary.notices, [
-    '2 row(s) have a different number of cells than the header row (the first at line 2); cells were matched to headers by position.',
+    '2 rows have a different number of cells than the header row (the first at line 2); cells were matched to headers by position.',
   ]);
 });
 

@@ -165,5 +165,5 @@ test('aborting stops verification part way', async () => {
 });
 
 test('a missing list file is a clear error', async () => {
-  await assert.rejects(verifyList({ path: '/nonexistent/list.csv' }, {}), /List file \/nonexistent\/list\.csv does not exist; check the path\./);
+  await assert.rejects(verifyList({ path: '/nonexistent/list.csv' }, {}), /List file \/nonexistent\/list\.csv was not found; check the path\./);
 });

@@ -23,7 +23,7 @@ test('phi-literal', (t) => {
         { name: 'conditional comment markup', code: `${head}<!--[if mso]><table width="600"><tr><td>503-234-8812</td></tr></table><![endif]--><p>Hi</p>` },
       ],
       invalid: [
-        { name: 'SSN in copy', code: `${head}<p>SSN ⟦219-09-9999⟧</p>`, data: [{ kind: 'a Social Security number', value: '219-09-9999' }] },
+        { name: 'SSN in copy', code: `${head}<p>SSN ⟦219-09-9999⟧</p>`, data: [{ kind: 'a Social Security number', value: '•••-••-••99' }] },
         { name: 'DOB across cells', code: `${head}<table><tr><td>DOB:</td><td>⟦04/17/1958⟧</td></tr></table>` },
         { name: 'MRN', code: `${head}<p><b>MRN:</b> ⟦40719923⟧</p>` },
         { name: 'patient phone', code: `${head}<p>We will text your cell at ⟦503-234-8812⟧.</p>` },

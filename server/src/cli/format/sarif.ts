@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../../core/engine/rule';
-import { ruleDocUrl } from '../../core/rules/index';
 import type { FileResult } from './types';
 
 const LEVELS = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -57,7 +56,8 @@ export function formatSarif(results: FileResult[], rules: readonly Rule[], cwd: 
               id: rule.meta.id,
               shortDescription: { text: rule.meta.description },
               fullDescription: { text: `${rule.meta.description} ${rule.meta.basis}` },
-              helpUri: ruleDocUrl(rule.meta.id),
+              // The docs ship with Presend; a file URL of this machine would mean nothing in an upload.
+              help: { text: `${rule.meta.basis} See docs/rules/${rule.meta.id}.md in Presend.` },
               defaultConfiguration: { level: rule.meta.defaultSeverity === 'off' ? 'none' : LEVELS[rule.meta.defaultSeverity] },
               properties: { family: rule.meta.family },
             })),

@@ -89,6 +89,28 @@ function decideMixed(
  * phrase at all the template is taken as transactional, because most such templates are
  * short notices or empty layouts, and a directive or config can declare the category.
  */
+/** Least summed promotional weight that makes a template with no labelled block marketing. */
+const MINIMUM_PROMOTIONAL_TOTAL = 2;
+
+/** Phrases that mark a message sent to a mailing list; one of them is enough on its own. */
+const LIST_MEMBERSHIP_PHRASES = new Set([
+  'unsubscribe',
+  'update your preferences',
+  'subscription preferences',
+  'manage subscription',
+  'how you receive these emails',
+  'view in browser',
+  'in your browser',
+  'view online',
+  'web version',
+  'subscribed',
+  'you subscribed',
+  'subscriber',
+  'opted in',
+  'newsletter',
+  'forward to a friend',
+]);
+
 function decideOnTotals(subject: SignalScore | null, blocks: BlockScore[]): Classification {
   const texts: SignalScore[] = subject === null ? blocks : [subject, ...blocks];
   const promotional = texts.reduce((sum, text) => sum + text.promotional, 0);
@@ -106,7 +128,10 @@ function decideOnTotals(subject: SignalScore | null, blocks: BlockScore[]): Clas
     };
   }
 
-  const marketing = promotional > transactional;
+  // One weak phrase (a lone price such as "a $20 value") is too little to call a message
+  // marketing, unless it is the mark of a mailing list, such as an unsubscribe link.
+  const listMark = texts.some((text) => text.hits.some((hit) => hit.signal === 'promotional' && LIST_MEMBERSHIP_PHRASES.has(hit.phrase)));
+  const marketing = promotional > transactional && (promotional >= MINIMUM_PROMOTIONAL_TOTAL || listMark);
   return {
     category: marketing ? 'marketing' : 'transactional',
     commercial: marketing,

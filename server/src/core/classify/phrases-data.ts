@@ -189,6 +189,8 @@ const transactional: Record<string, number> = {
   refund: 2,
   'billing info': 2,
   copay: 2,
+  // The tokenizer splits on hyphens, so this also matches 'co-pay'.
+  'co pay': 2,
   paid: 1,
 
   // Accounts and security.

@@ -6,8 +6,9 @@ import { getNodeValue } from 'jsonc-parser';
  * problem on the offending node's offsets so the editor can underline it.
  *
  * Only the schema features the shipped schema uses are supported: type, enum, properties,
- * required, additionalProperties, items, anyOf, minimum and local `$ref`s. Using the schema
- * itself keeps the documented format and the enforced one from drifting apart.
+ * required, additionalProperties, items, anyOf, minimum, pattern (with VS Code's
+ * patternErrorMessage) and local `$ref`s. Using the schema itself keeps the documented
+ * format and the enforced one from drifting apart.
  */
 
 export interface SchemaNode {
@@ -20,6 +21,9 @@ export interface SchemaNode {
   items?: SchemaNode;
   anyOf?: SchemaNode[];
   minimum?: number;
+  pattern?: string;
+  /** VS Code's extension to JSON schema: the message shown when `pattern` does not match. */
+  patternErrorMessage?: string;
   description?: string;
   definitions?: Record<string, SchemaNode>;
 }
@@ -71,6 +75,10 @@ function visit(node: JsonNode, schemaIn: SchemaNode, rootSchema: SchemaNode, pat
       problems.push(at(node, path, `${label} is ${JSON.stringify(value)}; use one of ${accepted}.`));
     }
     return;
+  }
+
+  if (node.type === 'string' && schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(node.value as string)) {
+    problems.push(at(node, path, `${label} is ${JSON.stringify(node.value)}. ${schema.patternErrorMessage ?? `It must match ${schema.pattern}.`}`));
   }
 
   if (node.type === 'number' && schema.minimum !== undefined && (node.value as number) < schema.minimum) {

@@ -4,7 +4,8 @@ import { checkDkim } from '../dns/dkim';
 import { checkDmarc } from '../dns/dmarc';
 import { createResolver, type DnsResolver } from '../dns/resolver';
 import { checkSpf } from '../dns/spf';
-import { streamExample, type Sender } from './sender';
+import { errorAnswerFix, recordLookups, type RecordedLookups } from './dns-errors';
+import { exampleFrom, streamExample, type Sender } from './sender';
 import type { GateCheck, GateCheckId, GateDnsOptions, GateStatus } from './types';
 
 /**
@@ -30,13 +31,15 @@ export async function senderChecks(sender: Sender, dns: GateDnsOptions, resolver
   }
 
   const lookup = resolver ?? createResolver({ servers: dns.servers, timeoutMs: dns.timeoutMs, tries: dns.tries });
+  const recorded = { spf: recordLookups(lookup), dkim: recordLookups(lookup), dmarc: recordLookups(lookup) };
   const [spf, dkim, dmarc] = await Promise.all([
-    checkSpf(lookup, domain),
-    stream ? checkDkim(lookup, domain, stream.dkimSelector) : undefined,
-    checkDmarc(lookup, domain, { marketing: sender.category !== 'transactional' }),
+    checkSpf(recorded.spf.resolver, domain),
+    stream ? checkDkim(recorded.dkim.resolver, domain, stream.dkimSelector) : undefined,
+    checkDmarc(recorded.dmarc.resolver, domain, { marketing: sender.category !== 'transactional' }),
   ]);
 
-  const checks: GateCheck[] = [fromAuth(spf), dkim ? fromAuth(dkim) : unconfigured('dkim', sender), fromAuth(dmarc)];
+  const judged = (check: AnyAuthCheck, lookups: RecordedLookups) => fromAuth(check, check.status === 'unknown' ? errorAnswerFix(lookups, dns.servers) : undefined);
+  const checks: GateCheck[] = [judged(spf, recorded.spf), dkim ? judged(dkim, recorded.dkim) : unconfigured('dkim', sender), judged(dmarc, recorded.dmarc)];
   if (withAlignment) {
     const signed = dkim !== undefined && (dkim.status === 'pass' || dkim.status === 'warn');
     const alignment = checkAlignment(domain, {
@@ -47,29 +50,44 @@ export async function senderChecks(sender: Sender, dns: GateDnsOptions, resolver
       adkim: dmarc.detail.adkim,
       aspf: dmarc.detail.aspf,
     });
-    checks.push(fromAuth(alignment));
+    // The alignment check asks for a selector when it lacks a DKIM domain; with a selector
+    // set, the reason is the DNS key, which the DKIM check already explains.
+    const selector = stream?.dkimSelector?.trim();
+    checks.push(alignment.status === 'unknown' && selector && dkim ? alignmentWithoutKey(domain, selector, dkim.status, alignment.detail.sendingDomainsMissingFromSpf) : fromAuth(alignment));
   }
   return checks;
+}
+
+type AnyAuthCheck = { id: GateCheckId; status: CheckStatus; message: string; fix?: string };
+
+/** Alignment when a selector is configured but the DKIM check found no usable key (failed) or no answer (unknown). */
+function alignmentWithoutKey(domain: string, selector: string, dkimStatus: CheckStatus, missingFromSpf: string[]): GateCheck {
+  const key = `${selector}._domainkey.${domain}`;
+  const why = dkimStatus === 'unknown' ? `the DKIM key at ${key} could not be looked up` : `the DKIM check found no usable key at ${key}`;
+  const gap = missingFromSpf.length > 0 ? ` The SPF record of ${domain} does not include ${missingFromSpf.join(', ')} from sendingDomains.` : '';
+  const gapFix = missingFromSpf.length > 0 ? ` Add include: terms for ${missingFromSpf.join(', ')} to the SPF record of ${domain}, or remove them from sendingDomains.` : '';
+  return {
+    id: 'alignment',
+    status: 'warn',
+    message: `Alignment of ${domain} was not checked: ${why}, so the DKIM signing domain is not known.${gap}`,
+    fix: `Fix the DKIM check first, as its fix says; alignment is judged once the key at ${key} is usable.${gapFix}`,
+  };
 }
 
 /** `unknown` (DNS did not answer, or configuration is missing) warns: it must not block a send. */
 const STATUS: Record<CheckStatus, GateStatus> = { pass: 'pass', warn: 'warn', fail: 'fail', unknown: 'warn' };
 
-function fromAuth(check: { id: GateCheckId; status: CheckStatus; message: string; fix?: string }): GateCheck {
-  return { id: check.id, status: STATUS[check.status], message: check.message, ...(check.fix ? { fix: check.fix } : {}) };
+/** `fix` replaces the check's own fix, for DNS error answers. */
+function fromAuth(check: AnyAuthCheck, fix = check.fix): GateCheck {
+  return { id: check.id, status: STATUS[check.status], message: check.message, ...(fix ? { fix } : {}) };
 }
 
 /** Reports a check the gate cannot run because it does not know the sender: no stream for the category, or no usable From domain. */
 function unconfigured(id: GateCheckId, sender: Sender): GateCheck {
   const what = `${label(id)} was not checked`;
   const example = `{ ${streamExample(sender.category)} }`;
-  if (sender.stream) {
-    return {
-      id,
-      status: 'warn',
-      message: `${what}: the from address "${sender.from}" has no valid domain.`,
-      fix: `Correct the from address of streams.${sender.category} in presend.config.json, or the directive's from.`,
-    };
+  if (sender.from !== undefined && sender.domain === undefined) {
+    return invalidFrom(id, sender);
   }
   const addStream = `Add the ${sender.category} stream to presend.config.json: ${example}.`;
   if (id === 'dkim') {
@@ -83,8 +101,20 @@ function unconfigured(id: GateCheckId, sender: Sender): GateCheck {
   if (sender.domain) {
     return { id, status: 'warn', message: `${what}: DNS checks are off, and no ${sender.category} stream is configured.`, fix: `${ENABLE_DNS} ${addStream}` };
   }
-  const from = sender.from ? `the directive's from "${sender.from}" has no valid domain` : 'the directive names no from address';
-  return { id, status: 'warn', message: `${what}: no ${sender.category} stream is configured and ${from}.`, fix: addStream };
+  return { id, status: 'warn', message: `${what}: no ${sender.category} stream is configured and the directive names no from address.`, fix: addStream };
+}
+
+/**
+ * A From that is not an address is a configuration error, not a gap: the mail cannot be
+ * authenticated as configured, so the check fails whether DNS is on or not.
+ */
+function invalidFrom(id: GateCheckId, sender: Sender): GateCheck {
+  const where = sender.fromSource === 'directive' ? "the template directive's from" : `streams.${sender.category}.from in presend.config.json`;
+  const fix =
+    sender.fromSource === 'directive'
+      ? `Correct the from line of the template's presend directive to the address this mail is sent from, for example "from: ${exampleFrom(sender.category)}".`
+      : `Set streams.${sender.category}.from in presend.config.json to the address ${sender.category} mail is sent from, for example "${exampleFrom(sender.category)}".`;
+  return { id, status: 'fail', message: `${label(id)} cannot be checked: ${where} is "${sender.from}", which is not an email address with a valid domain.`, fix };
 }
 
 function label(id: GateCheckId): string {

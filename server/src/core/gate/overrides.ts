@@ -2,13 +2,21 @@ import { GATE_CHECK_IDS, GateUsageError, type GateCheck, type GateOverride } fro
 
 /**
  * Overrides let a person send despite a failed check, on the record: each names the check
- * and gives a reason, and the audit log keeps both. An override without a reason, or for a
- * check that does not exist, is refused before anything runs, so a typo never lets a send
- * through silently.
+ * and gives a reason, and the audit log keeps both. An override without a reason, for a
+ * check that does not exist, or for a check already overridden is refused before anything
+ * runs, so a typo never lets a send through silently and no reason typed is dropped.
  */
 export function validateOverrides(overrides: readonly GateOverride[]): void {
   const known: readonly string[] = GATE_CHECK_IDS;
+  const reasons = new Map<string, string>();
   for (const override of overrides) {
+    const earlier = reasons.get(override.checkId);
+    if (earlier !== undefined) {
+      throw new GateUsageError(
+        `The check "${override.checkId}" is overridden twice (reasons "${earlier}" and "${override.reason}"); give one override per check, with the reasons in one sentence.`,
+      );
+    }
+    reasons.set(override.checkId, override.reason);
     if (!known.includes(override.checkId)) {
       throw new GateUsageError(`Unknown check "${override.checkId}" in an override; the checks are ${GATE_CHECK_IDS.join(', ')}.`);
     }

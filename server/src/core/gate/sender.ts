@@ -1,3 +1,4 @@
+import { domainToASCII } from 'node:url';
 import type { StreamConfig, UserConfig } from '../config/types';
 import type { Category } from '../model/types';
 
@@ -11,22 +12,36 @@ export interface Sender {
   stream?: StreamConfig;
   /** The address as configured or written in the directive. */
   from?: string;
-  /** Lower-cased domain of `from`; absent when there is no usable address. */
+  /** Where `from` was written, for messages that say what to correct. */
+  fromSource?: 'directive' | 'stream';
+  /** Lower-cased ASCII domain of `from`; absent when `from` is not a usable address. */
   domain?: string;
 }
 
 export function senderFor(category: Category, user: UserConfig, directiveFrom: string | undefined): Sender {
   const stream = user.streams?.[category];
-  const from = directiveFrom?.trim() || stream?.from;
-  return { category, stream, from, domain: from ? domainOf(from) : undefined };
+  const written = directiveFrom?.trim();
+  const from = written || stream?.from;
+  const fromSource = written ? 'directive' : stream?.from !== undefined ? 'stream' : undefined;
+  return { category, stream, from, ...(fromSource ? { fromSource } : {}), domain: from ? domainOf(from) : undefined };
 }
 
-/** Returns the domain of `alex@example.org` or `Example Clinic <alex@example.org>`. */
+/**
+ * Returns the lower-cased ASCII domain of `alex@example.org` or `Example Clinic
+ * <alex@example.org>`, or undefined when the text is not an address: no local part, no `@`,
+ * or a domain that is not a dotted host name. International domains count, in A-label form.
+ */
 export function domainOf(address: string): string | undefined {
-  const bracketed = /<([^<>]+)>/.exec(address)?.[1] ?? address;
+  const bracketed = (/<([^<>]+)>/.exec(address)?.[1] ?? address).trim();
   const at = bracketed.lastIndexOf('@');
-  const domain = at === -1 ? '' : bracketed.slice(at + 1).trim().toLowerCase().replace(/\.$/, '');
+  if (at <= 0 || /\s/.test(bracketed.slice(0, at))) return undefined;
+  const domain = domainToASCII(bracketed.slice(at + 1).trim().toLowerCase().replace(/\.$/, ''));
   return /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)+$/.test(domain) ? domain : undefined;
+}
+
+/** Example address for a category's stream, for fixes. */
+export function exampleFrom(category: Category): string {
+  return EXAMPLE_FROM[category];
 }
 
 const EXAMPLE_FROM: Record<Category, string> = {

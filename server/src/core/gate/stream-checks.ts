@@ -1,7 +1,7 @@
 import type { UserConfig } from '../config/types';
 import { needsOptOut } from '../engine/category';
 import type { CategoryDecision } from '../engine/rule';
-import { domainOf, streamExample, type Sender } from './sender';
+import { domainOf, exampleFrom, streamExample, type Sender } from './sender';
 import type { GateCheck } from './types';
 
 /**
@@ -10,12 +10,26 @@ import type { GateCheck } from './types';
  * unsubscribe headers.
  */
 
+const STREAM_NAMES = ['transactional', 'marketing', 'fundraising'] as const;
+
 /**
  * `stream-separation`: Gmail's sender guidelines ask senders to send marketing and
  * transactional mail from different addresses or domains, so complaints about one do not
- * sink the delivery of the other. The same domain warns; subdomains count as separate.
+ * sink the delivery of the other. The same domain warns; subdomains count as separate. A
+ * stream whose `from` is not an address fails: nothing can be compared, or sent, from it.
  */
 export function streamSeparationCheck(user: UserConfig): GateCheck {
+  const invalid = STREAM_NAMES.filter((name) => user.streams?.[name] !== undefined && domainOf(user.streams[name]!.from ?? '') === undefined);
+  if (invalid.length > 0) {
+    const listed = invalid.map((name) => `streams.${name}.from "${user.streams?.[name]?.from ?? ''}"`).join(', ');
+    return {
+      id: 'stream-separation',
+      status: 'fail',
+      message: `The streams cannot be compared: ${invalid.length === 1 ? 'this from is not an email address' : 'these from values are not email addresses'} with a valid domain: ${listed}.`,
+      fix: `In presend.config.json, set ${invalid.map((name) => `streams.${name}.from`).join(' and ')} to the address that mail is sent from, for example "${exampleFrom(invalid[0])}".`,
+    };
+  }
+
   const transactional = user.streams?.transactional;
   const others = (['marketing', 'fundraising'] as const).filter((name) => user.streams?.[name] !== undefined);
   if (!transactional || others.length === 0) {
@@ -47,7 +61,7 @@ export function streamSeparationCheck(user: UserConfig): GateCheck {
   return {
     id: 'stream-separation',
     status: 'pass',
-    message: `Transactional mail (${domainOf(transactional.from) ?? transactional.from}) and ${others.join(' and ')} mail (${others.map((name) => domainOf(user.streams?.[name]?.from ?? '') ?? '?').join(', ')}) send from different domains.`,
+    message: `Transactional mail (${domainOf(transactional.from)}) and ${others.join(' and ')} mail (${others.map((name) => domainOf(user.streams?.[name]?.from ?? '')).join(', ')}) send from different domains.`,
   };
 }
 

@@ -49,3 +49,25 @@ function hasRecords(answer: DnsAnswer<string[]>): boolean {
 function isUnanswered(answer: DnsAnswer<string[]>): boolean {
   return answer.status === 'timeout' || answer.status === 'error';
 }
+
+/** Counts the domains looked up and those DNS never answered, to tell a dead server from a few timeouts. */
+export function countingLookups(
+  check: (domain: string) => Promise<MailDomainStatus>,
+  tally: { domains: number; unanswered: number },
+): (domain: string) => Promise<MailDomainStatus> {
+  const seen = new Set<string>();
+  return (domain) => {
+    const status = check(domain);
+    if (!seen.has(domain)) {
+      seen.add(domain);
+      tally.domains++;
+      status.then(
+        (value) => {
+          if (value === 'unknown') tally.unanswered++;
+        },
+        () => undefined,
+      );
+    }
+    return status;
+  };
+}

@@ -109,11 +109,11 @@ export async function openCsv(source: AsyncIterable<Buffer | string>, signal?: A
 
 /** Says which lines a skipped record covered and why, in terms of the file, not the parser. */
 function describeSkip(startLine: number, skip: Skip): string {
-  const lines = skip.lastLine > startLine ? `lines ${startLine} to ${skip.lastLine}` : `line ${startLine}`;
+  const span = skip.lastLine > startLine ? `lines ${startLine} to ${skip.lastLine} were` : `line ${startLine} was`;
   if (skip.error.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return `The record starting on line ${startLine} opens a quote that is never closed, so ${lines} were read as one record and skipped. Close or remove that quote.`;
+    return `The record starting on line ${startLine} opens a quote that is never closed, so ${span} read as one record and skipped. Close or remove that quote.`;
   }
-  return `The record starting on line ${startLine} was skipped (${lines}): ${skip.error.message}`;
+  return `The record starting on line ${startLine} was skipped (${span} left out): ${skip.error.message}`;
 }
 
 /** Waits until the parser has records to read (true) or has ended (false); rejects on its error. */

@@ -77,8 +77,15 @@ export interface ListSummary {
   /** Things about the file a person should know that are not row findings (encoding fallback, ragged rows, duplicate headers). */
   notices: string[];
   listFindings: ListFinding[];
-  /** Rows whose DNS lookup did not answer in time; they are judged without DNS. */
+  /** Rows whose DNS lookup timed out or failed; they are judged without DNS. */
   dnsUnknown: number;
+  /**
+   * Records the CSV parser could not read (an unclosed quote) and skipped. Their rows were not
+   * verified and are in neither output file, so a list with skipped records is not fully verified.
+   */
+  skippedRecords: number;
+  /** Addresses read from the suppression file or list; absent when none was given. */
+  suppressionAddresses?: number;
 }
 
 export interface ListReport {
@@ -117,7 +124,11 @@ export interface VerifyListOptions {
   dns?: false | DnsCheckOptions;
   /** Keep every row result in the report; on by default. Turn off for big lists and use `onRow`. */
   collectRows?: boolean;
-  /** Called once with the header row, before any `onRow`. */
+  /**
+   * Called once with the header row, before any `onRow`. `bom` is true when output should
+   * carry a UTF-8 byte order mark because the source was not plain UTF-8, as far as the file
+   * has been read; the final answer is `needsBom(summary.encoding)`.
+   */
   onHeader?: (headers: readonly string[], format: { delimiter: string; bom: boolean }) => void;
   /**
    * Called for each row in file order with its result and its cells as read. A returned

@@ -1,8 +1,10 @@
-import { createReadStream } from 'node:fs';
 import { createResolver } from '../dns/resolver';
 import { mapColumns, missingFields, type ColumnMap } from './columns';
 import { ListInputError } from './errors';
-import { createMailDomainCheck } from './dns-check';
+import { countingLookups, createMailDomainCheck } from './dns-check';
+import { needsBom } from './csv-write';
+import { emptySuppressionNotice, noDnsAnswersNotice, raggedRowsNotice } from './notices';
+import { openInputFile } from './open-file';
 import { openCsv, type CsvRecord } from './read-csv';
 import { createRowChecker, finishRow } from './row-check';
 import { loadSuppression } from './suppression';
@@ -36,7 +38,7 @@ export async function verifyList(
 ): Promise<ListReport> {
   signal?.throwIfAborted();
   const suppressed = options.suppression ? await loadSuppression(options.suppression) : new Set<string>();
-  const source = 'path' in input ? await openFile(input.path) : input.stream;
+  const source = 'path' in input ? await openInputFile(input.path, 'List file') : input.stream;
   const reader = await openCsv(source, signal);
 
   const first = await reader.batches.next();
@@ -46,14 +48,19 @@ export async function verifyList(
   const [header, ...firstRows] = first.value;
   const headers = header.cells;
   const columns = mapColumns(headers, options.emailColumn);
-  options.onHeader?.(headers, { delimiter: reader.delimiter, bom: reader.state.encoding === 'utf-8-bom' });
+  options.onHeader?.(headers, { delimiter: reader.delimiter, bom: needsBom(reader.state.encoding) });
 
   const summary = emptySummary(reader.delimiter, headers, headers[columns.email]);
   summary.listFindings = listFindings(headers, columns, options);
+  if (options.suppression) {
+    summary.suppressionAddresses = suppressed.size;
+    if (suppressed.size === 0) summary.notices.push(emptySuppressionNotice(options.suppression));
+  }
   const rows: RowResult[] = [];
   const collect = options.collectRows ?? true;
   const checkRow = createRowChecker(columns, options.template ?? {}, suppressed);
-  const dns = options.dns ? createMailDomainCheck(options.dns.resolver ?? createResolver(options.dns)) : undefined;
+  const dnsTally = { domains: 0, unanswered: 0 };
+  const dns = options.dns ? countingLookups(createMailDomainCheck(options.dns.resolver ?? createResolver(options.dns)), dnsTally) : undefined;
   const pending: { row: Promise<RowResult>; cells: string[] }[] = [];
   let ragged = 0;
   let firstRagged = 0;
@@ -100,11 +107,13 @@ export async function verifyList(
   while (pending.length > 0) await emitOldest();
 
   if (ragged > 0) {
-    reader.state.notices.push(
-      `${ragged} row(s) have a different number of cells than the header row (the first at line ${firstRagged}); cells were matched to headers by position.`,
-    );
+    reader.state.notices.push(raggedRowsNotice(ragged, firstRagged));
+  }
+  if (options.dns && dnsTally.domains > 0 && dnsTally.unanswered === dnsTally.domains) {
+    summary.notices.push(noDnsAnswersNotice(options.dns, dnsTally.domains));
   }
   summary.encoding = reader.state.encoding;
+  summary.skippedRecords = reader.state.skippedRecords;
   summary.notices = [...reader.state.notices, ...columns.notices, ...summary.notices];
   onProgress?.({ rows: summary.rows, bytes: reader.state.bytes });
   return { summary, rows };
@@ -134,25 +143,6 @@ function emptySummary(delimiter: string, headers: string[], emailColumn: string)
     notices: [],
     listFindings: [],
     dnsUnknown: 0,
+    skippedRecords: 0,
   };
-}
-
-async function openFile(path: string): Promise<AsyncIterable<Buffer>> {
-  const stream = createReadStream(path);
-  // Opening errors (no such file, a folder) surface here instead of mid-parse.
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        new ListInputError(
-          error.code === 'ENOENT'
-            ? `List file ${path} does not exist; check the path.`
-            : error.code === 'EISDIR'
-              ? `${path} is a folder; give the path of the CSV file.`
-              : `Cannot read list file ${path}: ${error.message}`,
-        ),
-      ),
-    );
-  });
-  return stream;
 }

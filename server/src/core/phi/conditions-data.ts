@@ -53,7 +53,6 @@ export const CONDITION_TERMS: readonly ConditionTermEntry[] = [
   { term: 'chemo', category: 'cancer' },
   { term: 'radiation therapy', category: 'cancer' },
   { term: 'radiation oncology', category: 'cancer' },
-  { term: 'mammogram', category: 'cancer' },
   { term: 'leukemia', category: 'cancer' },
   { term: 'lymphoma', category: 'cancer' },
   { term: 'melanoma', category: 'cancer' },

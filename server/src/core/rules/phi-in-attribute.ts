@@ -7,6 +7,7 @@ import { findPatientIdentifiers, IDENTIFIER_LABELS } from './support/phi-identif
 import { phiSettings, type PhiSettings } from './support/phi-settings';
 import { classifyTag, isPhiClass, maskTagText, tagsWithin } from './support/phi-tags';
 import { locateInSource, spanWithin } from './support/phi-text';
+import { maskIdentifier } from './support/phi-mask';
 
 /** Attributes mail clients show as text: where images are blocked, as tooltips, to screen readers. */
 const TEXT_ATTRIBUTES: Readonly<Record<string, string>> = { alt: 'alt text', title: 'title attribute', 'aria-label': 'aria-label' };
@@ -71,7 +72,7 @@ function checkText(context: RuleContext, settings: PhiSettings, place: Place, te
 
   const masked = maskTagText(text, tags);
   for (const match of findPatientIdentifiers(masked, settings.detectOptions)) {
-    context.report({ messageId: 'identifier', data: { ...place, kind: IDENTIFIER_LABELS[match.type], value: match.value }, span: locateInSource(span, text, match.start, match.end) });
+    context.report({ messageId: 'identifier', data: { ...place, kind: IDENTIFIER_LABELS[match.type], value: maskIdentifier(match.value) }, span: locateInSource(span, text, match.start, match.end) });
   }
   for (const term of findRevealingTerms(masked, settings.conditionTerms)) {
     context.report({ messageId: 'condition', data: { ...place, term: term.term }, span: locateInSource(span, text, term.start, term.end) });

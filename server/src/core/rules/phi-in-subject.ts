@@ -6,6 +6,7 @@ import { findPatientIdentifiers, IDENTIFIER_LABELS } from './support/phi-identif
 import { DEFAULT_NEUTRAL_SUBJECT, phiSettings, type PhiSettings } from './support/phi-settings';
 import { classifyTag, maskTagText, tagsWithin } from './support/phi-tags';
 import { locateInSource } from './support/phi-text';
+import { maskIdentifier } from './support/phi-mask';
 
 export const phiInSubject: Rule = {
   meta: {
@@ -56,7 +57,7 @@ function checkLine(context: RuleContext, settings: PhiSettings, line: SubjectLin
   const text = maskTagText(line.text, tags);
   for (const match of findPatientIdentifiers(text, settings.detectOptions)) {
     const span = locate(line, match.start, match.end);
-    context.report({ messageId: 'identifier', data: { place, kind: IDENTIFIER_LABELS[match.type], value: match.value }, span, ...withFix });
+    context.report({ messageId: 'identifier', data: { place, kind: IDENTIFIER_LABELS[match.type], value: maskIdentifier(match.value) }, span, ...withFix });
   }
   for (const term of findRevealingTerms(text, settings.conditionTerms)) {
     const span = locate(line, term.start, term.end);

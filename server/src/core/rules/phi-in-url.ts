@@ -9,6 +9,7 @@ import { phiSettings, type PhiSettings } from './support/phi-settings';
 import { classifyTag, isPhiClass, tagsWithin } from './support/phi-tags';
 import { locateInSource } from './support/phi-text';
 import { parseUrl, type UrlParam } from './support/phi-urls';
+import { maskIdentifier } from './support/phi-mask';
 
 /** Attributes that hold a URL a mail client, proxy or browser requests. */
 export const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'background', 'background-url', 'action', 'poster', 'data-src', 'icon']);
@@ -79,13 +80,13 @@ function checkUrl(context: RuleContext, settings: PhiSettings, attribute: Attrib
 
   for (const match of findPatientIdentifiers(attribute.decoded, settings.detectOptions)) {
     const span = locateInSource(attribute.valueSpan, attribute.decoded, match.start, match.end);
-    report('identifier', { attribute: name, kind: IDENTIFIER_LABELS[match.type], value: match.value }, span);
+    report('identifier', { attribute: name, kind: IDENTIFIER_LABELS[match.type], value: maskIdentifier(match.value) }, span);
   }
 
   for (const param of url.params) {
     const identifier = literalIdentifierIn(param, settings);
     if (identifier !== undefined) {
-      report('identifier', { attribute: name, kind: identifier.kind, value: identifier.value }, param.span);
+      report('identifier', { attribute: name, kind: identifier.kind, value: maskIdentifier(identifier.value) }, param.span);
     }
     const term = campaignTerm(param, settings);
     if (term !== undefined) {
@@ -104,7 +105,7 @@ function literalIdentifierIn(param: UrlParam, settings: PhiSettings): { kind: st
     return undefined;
   }
   const match = findPatientIdentifiers(param.value, { ...settings.detectOptions, patientContext: true })[0];
-  return match ? { kind: IDENTIFIER_LABELS[match.type], value: match.value } : undefined;
+  return match ? { kind: IDENTIFIER_LABELS[match.type], value: maskIdentifier(match.value) } : undefined;
 }
 
 function campaignTerm(param: UrlParam, settings: PhiSettings): string | undefined {

@@ -4,6 +4,7 @@ import { findPatientIdentifiers, IDENTIFIER_LABELS } from './support/phi-identif
 import { phiSettings } from './support/phi-settings';
 import { maskTagText, tagsWithin } from './support/phi-tags';
 import { locateInSource, visibleRunDocument } from './support/phi-text';
+import { maskIdentifier } from './support/phi-mask';
 
 export const phiLiteral: Rule = {
   meta: {
@@ -28,7 +29,7 @@ export const phiLiteral: Rule = {
     for (const match of findPatientIdentifiers(visible.text, settings.detectOptions)) {
       const span = visible.spanOf(match.start, match.end);
       if (span !== undefined) {
-        context.report({ messageId: 'copy', data: { kind: IDENTIFIER_LABELS[match.type], value: match.value }, span, detail });
+        context.report({ messageId: 'copy', data: { kind: IDENTIFIER_LABELS[match.type], value: maskIdentifier(match.value) }, span, detail });
       }
     }
 
@@ -36,7 +37,7 @@ export const phiLiteral: Rule = {
       const text = maskTagText(comment.body, tagsWithin(model, comment.bodySpan));
       for (const match of findPatientIdentifiers(text, settings.detectOptions)) {
         const span = locateInSource(comment.bodySpan, comment.body, match.start, match.end);
-        context.report({ messageId: 'comment', data: { kind: IDENTIFIER_LABELS[match.type], value: match.value }, span, detail });
+        context.report({ messageId: 'comment', data: { kind: IDENTIFIER_LABELS[match.type], value: maskIdentifier(match.value) }, span, detail });
       }
     }
   },
