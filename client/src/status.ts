@@ -41,7 +41,11 @@ export class TemplateStatus implements vscode.Disposable {
       this.showServerState('$(error)', vscode.l10n.t('The Presend server is not running: {0} Click to show its log.', this.server.failure ?? ''), 'presend.showOutput');
       return;
     }
-    if (!document || !isTemplate(document)) {
+    if (!document) {
+      // The preview or a report has focus: keep showing the template they belong to.
+      return;
+    }
+    if (!isTemplate(document)) {
       this.item.hide();
       return;
     }
@@ -83,7 +87,7 @@ export class TemplateStatus implements vscode.Disposable {
     this.item.tooltip = new vscode.MarkdownString(
       [
         vscode.l10n.t('**{0}** ({1})', category, sourceLabel(info.categorySource)),
-        vscode.l10n.t('{0} errors, {1} warnings, {2} notes', error, warning, infos),
+        vscode.l10n.t('Errors: {0}, warnings: {1}, notes: {2}', error, warning, infos),
         info.listPath ? vscode.l10n.t('Recipient list: {0}', vscode.workspace.asRelativePath(info.listPath)) : '',
         vscode.l10n.t('Click to check before send.'),
       ]

@@ -8,8 +8,16 @@ const HELP = `Usage: presend audit verify [FILE]
 Verifies the hash chain of the pre-send audit log: every record's own hash and its link to
 the record before it. FILE defaults to ${AUDIT_FILE.split(path.sep).join('/')} in the current folder.
 
+An intact chain proves no record was changed only up to the last line: someone who edits a
+record and recomputes prev and hash for every later line also gets an intact chain. Compare
+the last line's SHA-256, which verify prints, with a copy kept outside the workspace.
+
 Exit codes: 0 the chain is intact, 1 it is broken, 2 bad usage or the file is missing.
 `;
+
+// A rewritten chain verifies as intact; only a copy of the last hash kept elsewhere shows it.
+const INTACT_HINT =
+  'Compare that value with the copy kept outside the workspace (for example in the change ticket): a log whose records were edited and whose later prev and hash values were all recomputed also verifies as intact.';
 
 /** Runs `presend audit verify [FILE]`; `argv` contains the arguments after "audit". */
 export async function runAudit(argv: string[], io: CliIo): Promise<number> {
@@ -28,8 +36,9 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   const displayPath = path.relative(io.cwd, filePath) || filePath;
   const kind = pathKind(filePath);
   if (kind === 'folder') {
-    const expected = path.join(filePath, AUDIT_FILE);
-    io.stderr(`presend audit: ${displayPath} is a folder; give the audit log file, which the gate writes to ${AUDIT_FILE.split(path.sep).join('/')} in the workspace (here that would be ${expected}).\n`);
+    const given = rest[0] ?? displayPath;
+    const expected = path.join(given, AUDIT_FILE).split(path.sep).join('/');
+    io.stderr(`presend audit: ${given} is a folder, not an audit log. The gate writes the log to ${AUDIT_FILE.split(path.sep).join('/')} in the workspace, so for that folder run: presend audit verify ${expected}\n`);
     return EXIT_USAGE;
   }
   if (kind === 'missing') {
@@ -47,7 +56,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
 
   const records = `${result.records} ${result.records === 1 ? 'record' : 'records'}`;
   if (result.ok) {
-    const last = result.lastLineSha256 ? ` Last line SHA-256: ${result.lastLineSha256}.` : '';
+    const last = result.lastLineSha256 ? ` Last line SHA-256: ${result.lastLineSha256}.\n${INTACT_HINT}` : '';
     io.stdout(`${displayPath}: ${records}, chain intact.${last}\n`);
     return EXIT_OK;
   }
