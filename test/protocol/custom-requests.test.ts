@@ -94,3 +94,14 @@ test('gate answers with its checks over JSON-RPC', async () => {
 test('gate override needs a reason', async () => {
   await assert.rejects(client.connection.sendRequest('presend/gate', { uri, overrides: [{ checkId: 'template', reason: ' ' }] }), /reason/i);
 });
+
+test('gate refuses a config with invalid streams', async () => {
+  const configUri = `file://${workspace}/presend.config.json`;
+  const text = '{ "streams": { "transactional": { "from": "oops" } } }';
+  fs.writeFileSync(path.join(workspace, 'presend.config.json'), text);
+  await client.open(configUri, 'json', text);
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+
+  await assert.rejects(client.connection.sendRequest('presend/gate', { uri, overrides: [] }), /"streams" in .*presend\.config\.json has problems/);
+  fs.rmSync(path.join(workspace, 'presend.config.json'));
+});

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { hasProblemsUnder, type LoadedConfig } from '../core/config/load';
 import { normalizeServer } from '../core/dns/resolver';
 import { GATE_CHECK_IDS, GATE_CHECK_TITLES, GateUsageError, runGate as runGateCore, type GateCheck, type GateOverride, type GateReport } from '../core/gate/index';
 import { readTextFile } from './files';
@@ -68,6 +69,7 @@ export async function runGate(argv: string[], io: CliIo): Promise<number> {
   if (!loaded) {
     return EXIT_USAGE;
   }
+  rejectInvalidStreams(loaded);
 
   let report: GateReport;
   try {
@@ -86,6 +88,19 @@ export async function runGate(argv: string[], io: CliIo): Promise<number> {
 
   io.stdout(format === 'json' ? formatJson(report, io.cwd) : formatText(report, io.cwd));
   return report.passed ? EXIT_OK : EXIT_FINDINGS;
+}
+
+/**
+ * Rejects a config whose `streams` key has problems. The loader drops a top-level key with a
+ * problem, so the gate would judge the sender as if no stream were configured, and a
+ * transactional template could pass with a From such as "oops". The problems are printed above.
+ */
+function rejectInvalidStreams(loaded: LoadedConfig): void {
+  if (hasProblemsUnder(loaded, 'streams')) {
+    throw new UsageError(
+      `"streams" in ${loaded.file!.path} has the problems printed above, so the whole key was ignored and the gate cannot judge the sender. Fix those values and run the gate again.`,
+    );
+  }
 }
 
 function parseGateArgs(argv: string[]) {

@@ -1,5 +1,6 @@
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import { GATE_CHECK_TITLES, GateUsageError, runGate, type GateCheck, type GateReport } from '../core/gate/index';
+import { hasProblemsUnder } from '../core/config/load';
 import type { CheckOutcome, GateParams, GateResult } from '../protocol';
 import type { RequestContext } from './custom-requests';
 import { pathToUri, uriToPath } from './workspace';
@@ -17,7 +18,15 @@ export async function runGateRequest(context: RequestContext, params: GateParams
 
   const settings = await context.settingsFor(params.uri);
   const folder = context.workspace.folderOf(templatePath);
-  const { config } = context.workspace.configFor(folder, settings);
+  const loaded = context.workspace.configFor(folder, settings);
+  if (hasProblemsUnder(loaded, 'streams')) {
+    // Without its streams the gate would judge the sender as unconfigured and could pass.
+    throw new ResponseError(
+      ErrorCodes.InvalidParams,
+      `"streams" in ${loaded.file!.path} has problems (see the Problems panel), so the gate cannot judge the sender. Fix them and check again.`,
+    );
+  }
+  const { config } = loaded;
   const controller = new AbortController();
   const cancellation = token?.onCancellationRequested(() => controller.abort(new ResponseError(LSPErrorCodes.RequestCancelled, 'presend/gate was cancelled.')));
 

@@ -98,7 +98,7 @@ describe('gate with DNS', () => {
   test('list rows are checked for MX records with the same resolver', async () => {
     const list = check(await run('good.test'), 'list');
     assert.equal(list.status, 'fail');
-    assert.match(list.message, /^list\.csv: 1 of 2 row\(s\) must not be sent to \(null-mx 1\)/);
+    assert.match(list.message, /^list\.csv: 1 of 2 rows must not be sent to \(null-mx 1\)/);
     assert.deepEqual(list.location, { path: ws.file('list.csv'), line: 3, column: 1 });
   });
 

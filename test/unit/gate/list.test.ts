@@ -11,7 +11,7 @@ test('excluded rows fail with counts by reason and the first line', async () => 
   try {
     const list = check(await gate(ws, 'news.mjml', { user: STREAMS }), 'list');
     assert.equal(list.status, 'fail');
-    assert.equal(list.message, 'lists/spring.csv: 2 of 4 row(s) must not be sent to (invalid-syntax 1, suppressed 1).');
+    assert.equal(list.message, 'lists/spring.csv: 2 of 4 rows must not be sent to (invalid-syntax 1, suppressed 1).');
     assert.deepEqual(list.location, { path: ws.file('lists/spring.csv'), line: 3, column: 1 });
     assert.match(list.fix ?? '', /presend verify-list lists\/spring\.csv --out DIR/);
   } finally {
@@ -27,7 +27,7 @@ test('rows to review warn', async () => {
   try {
     const list = check(await gate(ws, 'news.mjml', { user: STREAMS }), 'list');
     assert.equal(list.status, 'warn');
-    assert.equal(list.message, 'list.csv: 2 row(s), none excluded; 1 need review (role-account 1).');
+    assert.equal(list.message, 'list.csv: 2 rows, none excluded; 1 needs review (role-account 1).');
     assert.equal(list.location?.line, 3);
   } finally {
     ws.dispose();
@@ -38,7 +38,7 @@ test('a clean list passes', async () => {
   const ws = workspace({ 'news.mjml': marketingMjml({ list: 'list.csv' }), 'list.csv': 'email,marketing_consent\nann@clinic-sample.org,yes\n' });
   try {
     const list = check(await gate(ws, 'news.mjml', { user: STREAMS }), 'list');
-    assert.deepEqual(list, { id: 'list', status: 'pass', message: 'list.csv: all 1 row(s) can be sent to.' });
+    assert.deepEqual(list, { id: 'list', status: 'pass', message: 'list.csv: the 1 row can be sent to.' });
   } finally {
     ws.dispose();
   }

@@ -12,7 +12,7 @@ test('a gate report maps to the protocol: URIs, zero-based ranges, overridable f
     template: { path: 'news.mjml', category: 'marketing' },
     checks: [
       { id: 'template', status: 'warn', message: 'news.mjml has 1 warning: missing-ad-label.', fix: 'Fix it.', location: { path: templatePath, line: 4, column: 7 } },
-      { id: 'list', status: 'fail', message: 'list.csv: 1 of 2 row(s) must not be sent to (suppressed 1).', location: { path: '/workspace/list.csv', line: 3, column: 1 } },
+      { id: 'list', status: 'fail', message: 'list.csv: 1 of 2 rows must not be sent to (suppressed 1).', location: { path: '/workspace/list.csv', line: 3, column: 1 } },
       { id: 'list-unsubscribe', status: 'overridden', message: 'No one-click header.', overrideReason: 'ticket 7' },
       { id: 'spf', status: 'skipped', message: 'DNS checks are off.' },
     ],
@@ -35,7 +35,7 @@ test('a gate report maps to the protocol: URIs, zero-based ranges, overridable f
         id: 'list',
         title: 'Recipient list',
         status: 'fail',
-        reason: 'list.csv: 1 of 2 row(s) must not be sent to (suppressed 1).',
+        reason: 'list.csv: 1 of 2 rows must not be sent to (suppressed 1).',
         overridable: true,
         location: { uri: pathToFileURL('/workspace/list.csv').href, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } } },
       },

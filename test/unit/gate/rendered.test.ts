@@ -14,7 +14,7 @@ test('a template under the clipping limit passes and lists its merge tags', asyn
   try {
     const rendered = check(await gate(ws, 'news.mjml', { user: STREAMS }), 'rendered-html');
     assert.equal(rendered.status, 'pass');
-    assert.match(rendered.message, /2 merge tag\(s\) remain for the ESP to fill: first_name, fair\.date\./);
+    assert.match(rendered.message, /2 merge tags remain for the ESP to fill: first_name, fair\.date\./);
     assert.equal(rendered.fix, undefined);
   } finally {
     ws.dispose();
@@ -27,7 +27,7 @@ test('over the Gmail clip with the unsubscribe link at the end fails', async () 
     const rendered = check(await gate(ws, 'news.mjml', { user: STREAMS }), 'rendered-html');
     assert.equal(rendered.status, 'fail');
     assert.match(rendered.message, /over the 102 KB at which Gmail clips/);
-    assert.match(rendered.message, /the unsubscribe link \(ends at byte \d+\) and the postal address \(ends at byte \d+\) falls behind the clip/);
+    assert.match(rendered.message, /the unsubscribe link \(ends at byte \d+\) and the postal address \(ends at byte \d+\) fall behind the clip/);
   } finally {
     ws.dispose();
   }
@@ -61,7 +61,7 @@ test('an include MJML drops (an HTML partial without type="html") fails on the c
     const rendered = check(report, 'rendered-html');
     assert.equal(rendered.status, 'fail');
     assert.match(rendered.message, /After compiling, the opt-out rules report missing-postal-address, missing-unsubscribe/);
-    assert.match(rendered.message, /MJML reported 2 problem\(s\)/);
+    assert.match(rendered.message, /MJML reported 2 problems/);
     assert.match(rendered.fix ?? '', /type="html"/);
   } finally {
     ws.dispose();
@@ -110,8 +110,8 @@ test('an unterminated merge tag and a tag in a disabled syntax warn', async () =
   try {
     const rendered = check(await gate(ws, 'news.mjml', { user: { ...STREAMS, mergeTags: { syntaxes: ['handlebars'] } } }), 'rendered-html');
     assert.equal(rendered.status, 'warn');
-    assert.match(rendered.message, /1 merge tag\(s\) in the compiled HTML are not closed .*first: "\{\{ first_name, and \*\|FNA…" on line \d+ of the output\)/);
-    assert.match(rendered.message, /1 merge tag\(s\) use a syntax not enabled in mergeTags\.syntaxes .*: \*\|FNAME\|\*\./);
+    assert.match(rendered.message, /1 merge tag in the compiled HTML is not closed .*first: "\{\{ first_name, and \*\|FNA…" on line \d+ of the output\)/);
+    assert.match(rendered.message, /1 merge tag uses a syntax not enabled in mergeTags\.syntaxes .*: \*\|FNAME\|\*\./);
   } finally {
     ws.dispose();
   }
@@ -132,7 +132,7 @@ test('a compiled line over 998 octets warns with its line number', async () => {
   try {
     const rendered = check(await gate(ws, 'visit.html', { user: STREAMS }), 'rendered-html');
     assert.equal(rendered.status, 'warn');
-    assert.match(rendered.message, /^1 line\(s\) of the compiled HTML exceed 998 octets \(first: line 5, 1\d{3} octets\)/);
+    assert.match(rendered.message, /^1 line of the compiled HTML exceeds 998 octets \(first: line 5, 1\d{3} octets\)/);
   } finally {
     ws.dispose();
   }
@@ -144,7 +144,7 @@ test('an MJML validation problem warns with its line', async () => {
   try {
     const rendered = check(await gate(ws, 'visit.mjml', { user: STREAMS }), 'rendered-html');
     assert.equal(rendered.status, 'warn');
-    assert.match(rendered.message, /^MJML reported 1 problem\(s\) while compiling, which can drop content \(first, line 5, mj-text: mj-text cannot be used inside mj-body/);
+    assert.match(rendered.message, /^MJML reported 1 problem while compiling, which can drop content \(first, line 5, mj-text: mj-text cannot be used inside mj-body/);
   } finally {
     ws.dispose();
   }

@@ -61,7 +61,7 @@ test('a missing suppression file is named, with the fix', async () => {
   }
 });
 
-test('a folder given as the list or the suppression file is named as a folder', async () => {
+test('a folder as list or suppression file', async () => {
   const dir = tempDir();
   try {
     mkdirSync(join(dir.path, 'somefolder'));

@@ -7,8 +7,8 @@ import type { DnsAnswer, DnsResolver } from '../../../server/src/core/dns/resolv
 import { tempDir, verifyText } from './helpers';
 
 /**
- * Notices that say part of the run checked nothing: a suppression file without addresses,
- * and a DNS server that answered no lookup at all (as opposed to a few slow domains).
+ * Notices that part of the run checked nothing: a suppression file without addresses, and a
+ * DNS server that responded to no lookup at all (as opposed to a few slow domains).
  */
 
 test('a suppression file without addresses says nothing was suppressed', async () => {
@@ -40,7 +40,7 @@ test('a suppression file with addresses gives no notice and is counted', async (
   }
 });
 
-/** A resolver whose MX answers come from `mx`; A and AAAA always time out. */
+/** Builds a resolver whose MX results come from `mx`, while A and AAAA always time out. */
 function fakeResolver(mx: (domain: string) => DnsAnswer<{ exchange: string; priority: number }[]>): DnsResolver {
   const timeout = { status: 'timeout' as const, detail: 'ETIMEOUT' };
   return { mx: async (domain) => mx(domain), txt: async () => timeout, a: async () => timeout, aaaa: async () => timeout };

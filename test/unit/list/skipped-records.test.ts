@@ -22,7 +22,7 @@ test('the notice names the line where the unreadable record starts', async () =>
   ]);
 });
 
-test('rows before the unclosed quote keep their lines, and sep= and blank lines count', async () => {
+test('lines count sep= and blank lines before a skip', async () => {
   const report = await verifyText('sep=,\nemail\nann@clinic-sample.org\n\n"ben@clinic-sample.org\ncy@clinic-sample.org\n');
   assert.deepEqual(
     report.rows.map((row) => [row.line, row.email]),

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { getLocation, getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import picomatch from 'picomatch';
 import schemaJson from '../../../schema/presend.config.schema.json';
 import { SourceFile } from '../model/source';
@@ -145,4 +145,17 @@ export function isInside(root: string, candidate: string): boolean {
 
 function describeParseError(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/**
+ * Returns true when the config file has a problem inside the given top-level key. The loader
+ * drops such a key entirely, so a caller that depends on it (the gate and `streams`) must
+ * stop rather than judge as if the key were absent.
+ */
+export function hasProblemsUnder(loaded: LoadedConfig, key: string): boolean {
+  const file = loaded.file;
+  if (!file) {
+    return false;
+  }
+  return loaded.problems.some((problem) => getLocation(file.text, problem.start).path[0] === key);
 }

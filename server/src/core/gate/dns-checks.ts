@@ -50,8 +50,8 @@ export async function senderChecks(sender: Sender, dns: GateDnsOptions, resolver
       adkim: dmarc.detail.adkim,
       aspf: dmarc.detail.aspf,
     });
-    // The alignment check asks for a selector when it lacks a DKIM domain; with a selector
-    // set, the reason is the DNS key, which the DKIM check already explains.
+    // checkAlignment requests a selector whenever it lacks a DKIM domain. With a selector set,
+    // the cause is the key in DNS, which the DKIM check already explains.
     const selector = stream?.dkimSelector?.trim();
     checks.push(alignment.status === 'unknown' && selector && dkim ? alignmentWithoutKey(domain, selector, dkim.status, alignment.detail.sendingDomainsMissingFromSpf) : fromAuth(alignment));
   }
@@ -60,7 +60,7 @@ export async function senderChecks(sender: Sender, dns: GateDnsOptions, resolver
 
 type AnyAuthCheck = { id: GateCheckId; status: CheckStatus; message: string; fix?: string };
 
-/** Alignment when a selector is configured but the DKIM check found no usable key (failed) or no answer (unknown). */
+/** Builds the alignment result when a selector is configured but the DKIM check failed or got no DNS response. */
 function alignmentWithoutKey(domain: string, selector: string, dkimStatus: CheckStatus, missingFromSpf: string[]): GateCheck {
   const key = `${selector}._domainkey.${domain}`;
   const why = dkimStatus === 'unknown' ? `the DKIM key at ${key} could not be looked up` : `the DKIM check found no usable key at ${key}`;
@@ -105,8 +105,8 @@ function unconfigured(id: GateCheckId, sender: Sender): GateCheck {
 }
 
 /**
- * A From that is not an address is a configuration error, not a gap: the mail cannot be
- * authenticated as configured, so the check fails whether DNS is on or not.
+ * Fails a check whose From is not an address. That is a configuration error rather than a
+ * gap, because the mail cannot be authenticated as configured, so it fails with DNS on or off.
  */
 function invalidFrom(id: GateCheckId, sender: Sender): GateCheck {
   const where = sender.fromSource === 'directive' ? "the template directive's from" : `streams.${sender.category}.from in presend.config.json`;

@@ -33,9 +33,9 @@ export function recordLookups(resolver: DnsResolver): RecordedLookups {
 }
 
 /**
- * The fix for a check that could not be judged because its lookups all came back as errors
- * (none timed out): look at the DNS server instead of waiting. Undefined when a lookup timed
- * out or none failed. `servers` names the servers asked, when known.
+ * Returns the fix for a check whose unanswered lookups all came back as errors (none timed
+ * out), which points at the DNS server instead of at waiting. Returns undefined when a lookup
+ * timed out or none failed. `servers` names the servers queried, when known.
  */
 export function errorAnswerFix(lookups: RecordedLookups, servers: readonly string[] | undefined): string | undefined {
   const errors = lookups.unanswered.filter((lookup) => lookup.status === 'error');

@@ -8,6 +8,7 @@ import type { Directive, TemplateModel } from '../model/types';
 import { isSenderAddressTag } from '../rules/support/postal-address';
 import { isUnsubscribeTag, unsubscribeTagSet } from '../rules/support/unsubscribe';
 import { displayPath, locationOf } from './location';
+import { agree, counted } from './plural';
 import type { GateCheck, GateLocation } from './types';
 
 /**
@@ -94,14 +95,27 @@ export async function listCheck(input: ListCheckInput): Promise<GateCheck> {
 
   const { rows, verdicts } = summary;
   const findings = summary.listFindings.map(describeFinding);
-  const notes = [...findings, ...(summary.dnsUnknown > 0 ? [`${summary.dnsUnknown} row(s) were judged without DNS because the lookup did not answer`] : [])];
+  const notes = [
+    ...findings,
+    ...(summary.suppressionAddresses === 0 ? [`the suppression list ${displayPath(workspaceRoot, input.suppressionPath ?? '')} contains no addresses, so nothing was suppressed`] : []),
+    ...(summary.dnsUnknown > 0 ? [`${counted(summary.dnsUnknown, 'row')} ${agree(summary.dnsUnknown, 'was', 'were')} judged without DNS because the lookup did not answer`] : []),
+  ];
   const extra = notes.length > 0 ? ` Also: ${notes.join('; ')}.` : '';
 
+  // Rows the parser could not read were never verified, yet the ESP may import them.
+  if (summary.skippedRecords > 0) {
+    return {
+      id: 'list',
+      status: 'fail',
+      message: `${shown} was not fully verified: ${counted(summary.skippedRecords, 'record')} could not be read (a quote that is never closed) and ${agree(summary.skippedRecords, 'was', 'were')} skipped, so ${agree(summary.skippedRecords, 'its rows were', 'their rows were')} not checked.${extra}`,
+      fix: `Run "presend verify-list ${shown}": its notices name the line where each unreadable record starts. Close or remove the stray quote, then run the gate again.`,
+    };
+  }
   if (verdicts.exclude > 0) {
     return {
       id: 'list',
       status: 'fail',
-      message: `${shown}: ${verdicts.exclude} of ${rows} row(s) must not be sent to (${byReason(tally.exclude)})${verdicts.review > 0 ? `, and ${verdicts.review} need review (${byReason(tally.review)})` : ''}.${extra}`,
+      message: `${shown}: ${verdicts.exclude} of ${counted(rows, 'row')} must not be sent to (${byReason(tally.exclude)})${verdicts.review > 0 ? `, and ${verdicts.review} ${agree(verdicts.review, 'needs', 'need')} review (${byReason(tally.review)})` : ''}.${extra}`,
       fix: `Remove the excluded rows before sending: "presend verify-list ${shown} --out DIR" writes sendable.csv without them. The first is on line ${tally.firstExclude}.`,
       location: { path: listPath, line: tally.firstExclude, column: 1 },
     };
@@ -110,12 +124,12 @@ export async function listCheck(input: ListCheckInput): Promise<GateCheck> {
     return {
       id: 'list',
       status: 'warn',
-      message: `${shown}: ${rows} row(s), none excluded${verdicts.review > 0 ? `; ${verdicts.review} need review (${byReason(tally.review)})` : ''}.${extra}`,
+      message: `${shown}: ${counted(rows, 'row')}, none excluded${verdicts.review > 0 ? `; ${verdicts.review} ${agree(verdicts.review, 'needs', 'need')} review (${byReason(tally.review)})` : ''}.${extra}`,
       fix: verdicts.review > 0 ? `Look at the rows to review, starting on line ${tally.firstReview}, and correct or remove them.` : 'See the notes above; "presend verify-list" shows the details.',
       ...(verdicts.review > 0 ? { location: { path: listPath, line: tally.firstReview, column: 1 } } : {}),
     };
   }
-  return { id: 'list', status: 'pass', message: `${shown}: all ${rows} row(s) can be sent to.` };
+  return { id: 'list', status: 'pass', message: `${shown}: ${rows === 1 ? 'the 1 row' : `all ${rows} rows`} can be sent to.` };
 }
 
 /**

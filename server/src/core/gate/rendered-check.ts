@@ -8,6 +8,7 @@ import { GMAIL_CLIP_BYTES, placeOptOut, type ClipPlacement } from './clipping';
 import type { SendableHtml } from './compile';
 import { findLongLines, MAX_LINE_OCTETS } from './long-lines';
 import { scanCompiledMergeTags } from './merge-tag-scan';
+import { agree, counted } from './plural';
 import type { GateCheck, GateStatus } from './types';
 
 /**
@@ -52,7 +53,7 @@ export function renderedCheck(compiled: SendableHtml, source: CheckResult, confi
   if (long.first) {
     parts.push({
       status: 'warn',
-      message: `${long.count} line(s) of the compiled HTML exceed ${MAX_LINE_OCTETS} octets (first: line ${long.first.line}, ${long.first.octets} octets); mail servers break such lines (RFC 5322 2.1.1), which can split a tag or a link.`,
+      message: `${counted(long.count, 'line')} of the compiled HTML ${agree(long.count, 'exceeds', 'exceed')} ${MAX_LINE_OCTETS} octets (first: line ${long.first.line}, ${long.first.octets} octets); mail servers break such lines (RFC 5322 2.1.1), which can split a tag or a link.`,
       fix: 'Break long lines in the template (long inline styles, minified markup), or have the ESP send the HTML part quoted-printable.',
     });
   }
@@ -128,7 +129,7 @@ function clipping(placement: ClipPlacement, optOutRequired: boolean): Part {
   if (behind.length > 0) {
     return {
       status: optOutRequired ? 'fail' : 'warn',
-      message: `${over}, and ${behind.join(' and ')} falls behind the clip, where Gmail readers do not see it.`,
+      message: `${over}, and ${behind.join(' and ')} ${agree(behind.length, 'falls', 'fall')} behind the clip, where Gmail readers do not see it.`,
       fix: `${fix} At least move the unsubscribe link and the postal address near the top, before byte ${GMAIL_CLIP_BYTES}.`,
     };
   }
@@ -141,20 +142,20 @@ function mergeTagParts(html: string, config: ResolvedConfig): Part[] {
   if (scan.count > 0) {
     const named = scan.fields.slice(0, NAMED_FIELDS).join(', ');
     const more = scan.fields.length > NAMED_FIELDS ? ` and ${scan.fields.length - NAMED_FIELDS} more` : '';
-    parts.push({ status: 'pass', message: `${scan.count} merge tag(s) remain for the ESP to fill${named ? `: ${named}${more}` : ''}.` });
+    parts.push({ status: 'pass', message: `${counted(scan.count, 'merge tag')} ${agree(scan.count, 'remains', 'remain')} for the ESP to fill${named ? `: ${named}${more}` : ''}.` });
   }
   if (scan.malformed.length > 0) {
     const first = scan.malformed[0];
     parts.push({
       status: 'warn',
-      message: `${scan.malformed.length} merge tag(s) in the compiled HTML are not closed and will be sent as literal text (first: "${first.text}" on line ${first.line} of the output).`,
+      message: `${counted(scan.malformed.length, 'merge tag')} in the compiled HTML ${agree(scan.malformed.length, 'is', 'are')} not closed and will be sent as literal text (first: "${first.text}" on line ${first.line} of the output).`,
       fix: 'Close each tag (for example {{ first_name }}), or remove the stray opener.',
     });
   }
   if (scan.foreign.length > 0) {
     parts.push({
       status: 'warn',
-      message: `${scan.foreign.length} merge tag(s) use a syntax not enabled in mergeTags.syntaxes and will be sent as literal text: ${scan.foreign.slice(0, 3).join(', ')}.`,
+      message: `${counted(scan.foreign.length, 'merge tag')} ${agree(scan.foreign.length, 'uses', 'use')} a syntax not enabled in mergeTags.syntaxes and will be sent as literal text: ${scan.foreign.slice(0, 3).join(', ')}.`,
       fix: `Rewrite them in your ESP's syntax (${config.mergeTagSyntaxes.join(', ')}), or add their syntax to mergeTags.syntaxes in presend.config.json if your ESP fills it.`,
     });
   }
@@ -168,7 +169,7 @@ function mjmlProblems(compiled: SendableHtml): Part {
   }
   return {
     status: 'warn',
-    message: `MJML reported ${compiled.errors.length} problem(s) while compiling, which can drop content (first, line ${first.line}${first.tagName ? `, ${first.tagName}` : ''}: ${first.message}).`,
+    message: `MJML reported ${counted(compiled.errors.length, 'problem')} while compiling, which can drop content (first, line ${first.line}${first.tagName ? `, ${first.tagName}` : ''}: ${first.message}).`,
     fix: 'Fix what MJML reports; the preview lists every problem with its line.',
   };
 }

@@ -12,7 +12,7 @@ export interface Sender {
   stream?: StreamConfig;
   /** The address as configured or written in the directive. */
   from?: string;
-  /** Where `from` was written, for messages that say what to correct. */
+  /** Where `from` was written, so messages can name the place to correct. */
   fromSource?: 'directive' | 'stream';
   /** Lower-cased ASCII domain of `from`; absent when `from` is not a usable address. */
   domain?: string;
@@ -22,8 +22,10 @@ export function senderFor(category: Category, user: UserConfig, directiveFrom: s
   const stream = user.streams?.[category];
   const written = directiveFrom?.trim();
   const from = written || stream?.from;
-  const fromSource = written ? 'directive' : stream?.from !== undefined ? 'stream' : undefined;
-  return { category, stream, from, ...(fromSource ? { fromSource } : {}), domain: from ? domainOf(from) : undefined };
+  const sender: Sender = { category, stream, from, domain: from ? domainOf(from) : undefined };
+  if (written) sender.fromSource = 'directive';
+  else if (stream?.from !== undefined) sender.fromSource = 'stream';
+  return sender;
 }
 
 /**

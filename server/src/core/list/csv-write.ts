@@ -2,8 +2,8 @@
  * CSV output that is safe to open in a spreadsheet. A cell starting with `=`, `+`, `-`, `@`,
  * tab or carriage return would run as a formula in Excel, LibreOffice or Google Sheets (CSV
  * injection), so it gets a leading `'`, which those programs show as text. This changes such
- * cells in the written files, addresses included (`-cmd@example.org` would run as a formula
- * too); the source list is never touched, and the writer counts the addresses it changed.
+ * cells in the written files, addresses included, because `-cmd@example.org` would run as a
+ * formula too. The source list is never touched, and the writer counts the addresses it changed.
  */
 
 import type { ListEncoding } from './types';

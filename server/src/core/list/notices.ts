@@ -1,8 +1,8 @@
 import type { DnsCheckOptions, VerifyListOptions } from './types';
 
 /**
- * Notices about a verification run as a whole, which a person should read before trusting
- * the per-row results: they say what went unchecked and what to change.
+ * Notices about a verification run as a whole. A person should read them before trusting the
+ * per-row results, because they name what went unchecked and what to change.
  */
 
 export function raggedRowsNotice(rows: number, firstLine: number): string {
@@ -10,9 +10,12 @@ export function raggedRowsNotice(rows: number, firstLine: number): string {
   return `${which} a different number of cells than the header row (the first at line ${firstLine}); cells were matched to headers by position.`;
 }
 
-/** Every domain went unanswered: the server is wrong or unreachable, not a few slow domains. */
+/** Describes a run where no domain got a DNS answer, which means a wrong or unreachable server rather than a few slow domains. */
 export function noDnsAnswersNotice(dns: DnsCheckOptions, domains: number): string {
-  const from = dns.resolver ? 'the DNS resolver' : dns.servers && dns.servers.length > 0 ? dns.servers.join(', ') : "the system's DNS servers";
+  let from = "the system's DNS servers";
+  if (dns.resolver) from = 'the DNS resolver';
+  else if (dns.servers && dns.servers.length > 0) from = dns.servers.join(', ');
+
   const asked = domains === 1 ? 'the one domain looked up got no answer' : `none of the ${domains} domains looked up got an answer`;
   return `No DNS answers at all from ${from}: ${asked} (timeouts or server errors), so no row was checked for mail servers. Check --dns-server (presend.dns.servers in VS Code) and that the server is reachable.`;
 }

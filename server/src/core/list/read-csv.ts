@@ -42,8 +42,8 @@ interface Skip {
 export async function openCsv(source: AsyncIterable<Buffer | string>, signal?: AbortSignal): Promise<CsvReader> {
   const state: CsvReadState = { encoding: 'utf-8', notices: [], bytes: 0, skippedRecords: 0 };
   const sniffed = await sniffDelimiter(decodeToUtf8(source, state));
-  // The parser reports a skip while parsing, ahead of the records handed out; `batches` matches
-  // each skip to its place by record count, which is where the line the record starts on is known.
+  // The parser reports a skip while parsing, ahead of the records handed out. So `batches`
+  // places each skip by record count, because only there is the record's start line known.
   const skips: Skip[] = [];
 
   const parser = parse({

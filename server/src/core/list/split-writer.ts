@@ -21,8 +21,8 @@ export interface SplitWriter {
   onHeader(headers: readonly string[], format: { delimiter: string; bom: boolean }): void;
   onRow(row: RowResult, cells: readonly string[]): void | Promise<void>;
   /**
-   * Finishes both files. `bom` is the final answer on the byte order mark, from the encoding
-   * of the whole source: a Windows-1252 byte can first appear after the header was written.
+   * Finishes both files. `bom` is the final decision on the byte order mark, from the encoding
+   * of the whole source, because a Windows-1252 byte can first appear after the header was written.
    */
   close(final?: { bom: boolean }): Promise<void>;
   /** Addresses in sendable.csv that got a leading `'` so spreadsheets do not run them as formulas. */
@@ -90,7 +90,7 @@ export async function writeSplit(dir: string, protectedPaths: readonly string[])
   };
 }
 
-/** Creates the output folder, refusing a path that is a file with a message that says to give a folder. */
+/** Creates the output folder, and rejects a path that is a file with a message asking for a folder. */
 async function makeFolder(dir: string): Promise<void> {
   const existing = await stat(dir).catch(() => undefined);
   if (existing && !existing.isDirectory()) {

@@ -127,7 +127,7 @@ export interface VerifyListOptions {
   /**
    * Called once with the header row, before any `onRow`. `bom` is true when output should
    * carry a UTF-8 byte order mark because the source was not plain UTF-8, as far as the file
-   * has been read; the final answer is `needsBom(summary.encoding)`.
+   * has been read. The final decision is `needsBom(summary.encoding)`.
    */
   onHeader?: (headers: readonly string[], format: { delimiter: string; bom: boolean }) => void;
   /**
