@@ -101,6 +101,8 @@ export interface CheckOutcome {
   overridable: boolean;
   /** The reason the user gave, when `status` is `overridden`. */
   overrideReason?: string;
+  /** For the gate's `list` check: rows per verdict, which the report charts. */
+  verdicts?: { ok: number; review: number; exclude: number };
 }
 
 /** The answer to `presend/gate`. */

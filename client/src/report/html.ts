@@ -93,8 +93,12 @@ ${body}
 
 function gateBody(result: GateResult, t: ReportStrings, counter: { next: number }): string {
   const verdict = result.verdict === 'pass' ? t.verdictPass : t.verdictFail;
+  // The list check carries its verdict counts; chart them under the table, as Verify List does.
+  const listVerdicts = result.checks.find((check) => check.verdicts)?.verdicts;
+  const chart = listVerdicts ? `<h2>${escape(t.listChecks)}</h2>\n${verdictChart(listVerdicts, t)}` : '';
   return `<p class="verdict verdict-${result.verdict}" role="status">${escape(verdict)}</p>
-${checksTable(result.checks, t, counter, true)}`;
+${checksTable(result.checks, t, counter, true)}
+${chart}`;
 }
 
 function listBody(result: VerifyListResult, t: ReportStrings, counter: { next: number }): string {

@@ -72,6 +72,7 @@ function toOutcome(check: GateCheck, uri: string, templatePath: string): CheckOu
   };
   if (check.fix !== undefined) outcome.fix = check.fix;
   if (check.overrideReason !== undefined) outcome.overrideReason = check.overrideReason;
+  if (check.verdicts) outcome.verdicts = check.verdicts;
   if (check.location) {
     const position = { line: check.location.line - 1, character: check.location.column - 1 };
     outcome.location = {

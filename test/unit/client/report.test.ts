@@ -92,3 +92,13 @@ test('list rows and truncation notice', () => {
   assert.match(html, /class="truncated"/);
   assert.match(html, /Read as windows-1252/);
 });
+
+test('gate report charts the list verdicts', () => {
+  const withList: GateResult = {
+    ...gate,
+    checks: [...gate.checks, { id: 'list', title: 'Recipient list', status: 'fail', reason: '1 of 10 rows', overridable: true, verdicts: { ok: 7, review: 2, exclude: 1 } }],
+  };
+  const html = build({ kind: 'gate', fileName: 'reminder.mjml', result: withList });
+  assert.ok(html.includes(verdictChart({ ok: 7, review: 2, exclude: 1 }, strings)));
+  assert.doesNotMatch(build({ kind: 'gate', fileName: 'reminder.mjml', result: gate }), /<svg/);
+});

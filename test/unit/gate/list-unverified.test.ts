@@ -18,6 +18,7 @@ test('a list with an unreadable record fails as not fully verified', async () =>
       status: 'fail',
       message: 'list.csv was not fully verified: 1 record could not be read (a quote that is never closed) and was skipped, so its rows were not checked.',
       fix: 'Run "presend verify-list list.csv": its notices name the line where each unreadable record starts. Close or remove the stray quote, then run the gate again.',
+      verdicts: { ok: 1, review: 0, exclude: 0 },
     });
   } finally {
     ws.dispose();

@@ -38,7 +38,7 @@ test('a clean list passes', async () => {
   const ws = workspace({ 'news.mjml': marketingMjml({ list: 'list.csv' }), 'list.csv': 'email,marketing_consent\nann@clinic-sample.org,yes\n' });
   try {
     const list = check(await gate(ws, 'news.mjml', { user: STREAMS }), 'list');
-    assert.deepEqual(list, { id: 'list', status: 'pass', message: 'list.csv: the 1 row can be sent to.' });
+    assert.deepEqual(list, { id: 'list', status: 'pass', message: 'list.csv: the 1 row can be sent to.', verdicts: { ok: 1, review: 0, exclude: 0 } });
   } finally {
     ws.dispose();
   }

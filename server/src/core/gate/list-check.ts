@@ -94,6 +94,8 @@ export async function listCheck(input: ListCheckInput): Promise<GateCheck> {
   }
 
   const { rows, verdicts } = summary;
+  // The report view charts the verdicts, so every outcome from here on carries them.
+  const withChart = (check: GateCheck): GateCheck => ({ ...check, verdicts: { ...verdicts } });
   const findings = summary.listFindings.map(describeFinding);
   const notes = [
     ...findings,
@@ -104,32 +106,32 @@ export async function listCheck(input: ListCheckInput): Promise<GateCheck> {
 
   // Rows the parser could not read were never verified, yet the ESP may import them.
   if (summary.skippedRecords > 0) {
-    return {
+    return withChart({
       id: 'list',
       status: 'fail',
       message: `${shown} was not fully verified: ${counted(summary.skippedRecords, 'record')} could not be read (a quote that is never closed) and ${agree(summary.skippedRecords, 'was', 'were')} skipped, so ${agree(summary.skippedRecords, 'its rows were', 'their rows were')} not checked.${extra}`,
       fix: `Run "presend verify-list ${shown}": its notices name the line where each unreadable record starts. Close or remove the stray quote, then run the gate again.`,
-    };
+    });
   }
   if (verdicts.exclude > 0) {
-    return {
+    return withChart({
       id: 'list',
       status: 'fail',
       message: `${shown}: ${verdicts.exclude} of ${counted(rows, 'row')} must not be sent to (${byReason(tally.exclude)})${verdicts.review > 0 ? `, and ${verdicts.review} ${agree(verdicts.review, 'needs', 'need')} review (${byReason(tally.review)})` : ''}.${extra}`,
       fix: `Remove the excluded rows before sending: "presend verify-list ${shown} --out DIR" writes sendable.csv without them. The first is on line ${tally.firstExclude}.`,
       location: { path: listPath, line: tally.firstExclude, column: 1 },
-    };
+    });
   }
   if (verdicts.review > 0 || notes.length > 0) {
-    return {
+    return withChart({
       id: 'list',
       status: 'warn',
       message: `${shown}: ${counted(rows, 'row')}, none excluded${verdicts.review > 0 ? `; ${verdicts.review} ${agree(verdicts.review, 'needs', 'need')} review (${byReason(tally.review)})` : ''}.${extra}`,
       fix: verdicts.review > 0 ? `Look at the rows to review, starting on line ${tally.firstReview}, and correct or remove them.` : 'See the notes above; "presend verify-list" shows the details.',
       ...(verdicts.review > 0 ? { location: { path: listPath, line: tally.firstReview, column: 1 } } : {}),
-    };
+    });
   }
-  return { id: 'list', status: 'pass', message: `${shown}: ${rows === 1 ? 'the 1 row' : `all ${rows} rows`} can be sent to.` };
+  return withChart({ id: 'list', status: 'pass', message: `${shown}: ${rows === 1 ? 'the 1 row' : `all ${rows} rows`} can be sent to.` });
 }
 
 /**

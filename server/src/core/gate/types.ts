@@ -55,6 +55,8 @@ export interface GateCheck {
   location?: GateLocation;
   /** The reason the user gave, when `status` is `overridden`. */
   overrideReason?: string;
+  /** For the `list` check: rows per verdict, for the report's chart. */
+  verdicts?: { ok: number; review: number; exclude: number };
 }
 
 export interface GateOverride {
