@@ -13,7 +13,9 @@ export class SeenAddresses {
 
   /** Records the address and returns undefined, or returns the line it was first recorded on. */
   firstLine(key: string, line: number): number | undefined {
-    const [high, low] = hash64(key);
+    hash64(key);
+    const high = hashHigh;
+    const low = hashLow;
     const table = this.table;
     const mask = this.capacity - 1;
     for (let slot = (low ^ high) & mask; ; slot = (slot + 1) & mask) {
@@ -39,13 +41,20 @@ export class SeenAddresses {
       if (old[at + 2] === 0) continue;
       let slot = (old[at] ^ old[at + 1]) & mask;
       while (this.table[slot * 3 + 2] !== 0) slot = (slot + 1) & mask;
-      this.table.set(old.subarray(at, at + 3), slot * 3);
+      this.table[slot * 3] = old[at];
+      this.table[slot * 3 + 1] = old[at + 1];
+      this.table[slot * 3 + 2] = old[at + 2];
     }
   }
 }
 
-/** Two independent 32-bit hashes (FNV-1a style over UTF-16 units, with a murmur3 finaliser). */
-function hash64(text: string): [number, number] {
+// The last hash64 result, in two module variables: returning a pair allocated an array per
+// row, which showed in profiles of million-row lists.
+let hashHigh = 0;
+let hashLow = 0;
+
+/** Computes two independent 32-bit hashes (FNV-1a style over UTF-16 units, with a murmur3 finaliser) into hashHigh and hashLow. */
+function hash64(text: string): void {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ text.length;
   for (let index = 0; index < text.length; index++) {
@@ -53,7 +62,8 @@ function hash64(text: string): [number, number] {
     a = Math.imul(a ^ unit, 0x01000193);
     b = Math.imul(b ^ unit, 0x5bd1e995) + 0x27d4eb2d;
   }
-  return [finalize(a), finalize(b)];
+  hashHigh = finalize(a);
+  hashLow = finalize(b);
 }
 
 function finalize(value: number): number {
