@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { evaluateCategory } from './category';
+import { evaluateHeldout } from './heldout';
 import { evaluatePhi } from './phi';
 
 /**
@@ -19,7 +20,7 @@ export interface EvalSection {
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '../../..');
-  const sections = [await evaluatePhi(root), await evaluateCategory(root)];
+  const sections = [await evaluatePhi(root), await evaluateCategory(root), await evaluateHeldout(root)];
 
   const lines = [
     '# Accuracy',

@@ -76,7 +76,7 @@ test('condition targeting phrases', () => {
   const cases: Array<[string, Array<[string, string]>]> = [
     ['Because you were diagnosed with diabetes, we', [['Because you were diagnosed with diabetes', 'because-you-have']]],
     ["Since you've been diagnosed, here is help", [["you've been diagnosed", 'you-were-diagnosed']]],
-    ['You were recently diagnosed with asthma', [['You were recently diagnosed with', 'you-were-diagnosed']]],
+    ['You were recently diagnosed with asthma', [['You were recently diagnosed with asthma', 'you-were-diagnosed']]],
     ['As someone living with diabetes, you', [['As someone living with diabetes', 'as-someone-with']]],
     ['Resources for patients with heart disease', [['for patients with heart disease', 'for-patients-with']]],
     ['A group for people living with HIV', [['for people living with HIV', 'for-patients-with']]],

@@ -8,6 +8,9 @@ import type { BlockScore, Classification, ClassifierBlock, PhraseConfig, PhraseH
  * commercial when its subject reads as commercial, or when its transactional content does not
  * come first in the body.
  */
+/** Longest block, in words, that counts as a call to action when it follows an offer. */
+const CALL_TO_ACTION_WORDS = 4;
+
 export function classify(input: { subject?: string; blocks: ClassifierBlock[] }, phrases: PhraseConfig = DEFAULT_PHRASES): Classification {
   const subject = input.subject !== undefined && input.subject.trim() !== '' ? subjectSignals(input.subject, phrases) : null;
   const blocks: BlockScore[] = input.blocks.map((block) => {
@@ -16,7 +19,13 @@ export function classify(input: { subject?: string; blocks: ClassifierBlock[] },
   });
 
   const promotionalBlocks = blocks.filter((block) => block.label === 'promotional');
-  const transactionalBlocks = blocks.filter((block) => block.label === 'transactional');
+  const firstPromotionalIndex = promotionalBlocks.length > 0 ? Math.min(...promotionalBlocks.map((block) => block.index)) : Infinity;
+  const words = new Map(input.blocks.map((block) => [block.index, block.text.trim().split(/\s+/).filter(Boolean).length]));
+  // A short call to action after an offer ("Reserve your appointment") belongs to the offer;
+  // it is not transactional content of its own.
+  const transactionalBlocks = blocks.filter(
+    (block) => block.label === 'transactional' && !(block.index > firstPromotionalIndex && (words.get(block.index) ?? 0) <= CALL_TO_ACTION_WORDS),
+  );
   const promotionalSubject = subject?.label === 'promotional';
 
   // A promotional subject is promotional content in its own right: a reminder whose subject

@@ -38,8 +38,11 @@ export function decideCategory(model: TemplateModel, defaults: TemplateDefaults,
  * phrase lists, and `promotional-in-transactional` reports its promotional blocks.
  */
 function declaredDecision(category: Category, source: 'directive' | 'config', classification?: Classification): CategoryDecision {
-  const mixedCommercial = category === 'transactional' && classification?.category === 'mixed' && classification.commercial;
-  return { category, source, commercial: category === 'marketing' || mixedCommercial, evidence: mixedCommercial ? classification.evidence : [] };
+  // A promotional subject makes the message commercial under 316.3(a)(2)(i) whatever the body is.
+  const promotionalSubject = classification?.subject?.label === 'promotional';
+  const mixedCommercial =
+    category === 'transactional' && ((classification?.category === 'mixed' && classification.commercial) || promotionalSubject);
+  return { category, source, commercial: category === 'marketing' || mixedCommercial, evidence: mixedCommercial ? (classification?.evidence ?? []) : [] };
 }
 
 /**

@@ -24,6 +24,21 @@ export function inferCategory(model: TemplateModel, config: ResolvedConfig): Cat
   const classification = classify({ subject: model.subject?.text, blocks }, phrases);
 
   const category = classification.category === 'mixed' ? (classification.commercial ? 'marketing' : 'transactional') : classification.category;
+
+  // The classifier knows promotion, not charity: a message that asks for gifts is a fundraising
+  // appeal (HIPAA's fundraising opt-out applies), not an advertisement.
+  if (category === 'marketing') {
+    const appeal = fundraisingPhrases([model.subject?.text ?? '', ...blocks.map((block) => block.text)].join('\n'));
+    if (appeal.length >= 2) {
+      return {
+        category: 'fundraising',
+        source: 'inferred',
+        commercial: false,
+        evidence: appeal.map((phrase) => `'${phrase}' (fundraising)`),
+        classification,
+      };
+    }
+  }
   return {
     category,
     source: 'inferred',
@@ -31,4 +46,11 @@ export function inferCategory(model: TemplateModel, config: ResolvedConfig): Cat
     evidence: classification.evidence,
     classification,
   };
+}
+
+const FUNDRAISING = /\b(donat(?:e|es|ed|ing|ion|ions)|donors?|make a gift|your gift|a gift of|give today|give now|gifts? (?:of|to) (?:any|every)|fundrais\w*|philanthrop\w*|matching gift|tax[- ]deductible|capital campaign|annual fund|foundation)\b/gi;
+
+/** Returns the distinct fundraising phrases in the text, lower-cased. */
+function fundraisingPhrases(text: string): string[] {
+  return [...new Set([...text.matchAll(FUNDRAISING)].map((match) => match[1].toLowerCase()))];
 }

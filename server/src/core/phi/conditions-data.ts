@@ -32,6 +32,11 @@ export type ConditionCategory =
   | 'gender'
   | 'neurological'
   | 'end-of-life'
+  | 'respiratory'
+  | 'cardiac'
+  | 'blood'
+  | 'autoimmune'
+  | 'digestive'
   | 'custom';
 
 const VACCINE_WORDS = ['vaccine', 'vaccines', 'vaccination', 'vaccinations', 'shot', 'shots', 'immunization', 'immunizations'];
@@ -155,6 +160,20 @@ export const CONDITION_TERMS: readonly ConditionTermEntry[] = [
   { term: 'transgender', category: 'gender' },
 
   { term: 'epilepsy', category: 'neurological' },
+  { term: 'seizure disorder', category: 'neurological' },
+  { term: 'multiple sclerosis', category: 'neurological' },
+  { term: "parkinson's", category: 'neurological' },
+  { term: 'parkinsons', category: 'neurological' },
+  { term: 'copd', category: 'respiratory' },
+  { term: 'emphysema', category: 'respiratory' },
+  { term: 'asthma', category: 'respiratory' },
+  { term: 'cystic fibrosis', category: 'respiratory' },
+  { term: 'heart failure', category: 'cardiac' },
+  { term: 'sickle cell', category: 'blood' },
+  { term: 'hemophilia', category: 'blood' },
+  { term: 'lupus', category: 'autoimmune' },
+  { term: "crohn's", category: 'digestive' },
+  { term: 'ulcerative colitis', category: 'digestive' },
   { term: 'multiple sclerosis', category: 'neurological' },
   { term: 'parkinsons', category: 'neurological' },
   { term: 'autism', category: 'neurological' },

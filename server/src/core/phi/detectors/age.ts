@@ -6,9 +6,10 @@ import type { IdentifierMatch } from './types';
  * so a fix can replace it. Durations (`90 days`), anniversaries (`100 years of care`) and
  * percentages (`over 90%`) lack the age words and do not match.
  *
+ * A group ("aged 90 or older", "aged 90+") is not a person's age and is not reported.
  * NOTE: `years old` does not check what it describes, so `our 100-year-old hospital` matches.
  */
-const AGE_WORD = /(?<![A-Za-z0-9])(aged?)(?:[ \t]{0,3}:)?[ \t]{0,3}(?:of[ \t]{1,3})?(\d{2,3})(?![\d%]|\.\d|[ \t]{0,2}(?:%|percent|days?|weeks?|months?|minutes?|hours?|mg|kg|lbs?)(?![A-Za-z]))/gi;
+const AGE_WORD = /(?<![A-Za-z0-9])(aged?)(?:[ \t]{0,3}:)?[ \t]{0,3}(?:of[ \t]{1,3})?(\d{2,3})(?![\d%+]|\.\d|[ \t]{0,2}(?:%|percent|days?|weeks?|months?|minutes?|hours?|mg|kg|lbs?)(?![A-Za-z])|[ \t]{1,3}(?:or|and)[ \t]{1,3}(?:older|over|above)\b)/gi;
 const YEARS_OLD = /(?<![A-Za-z0-9.])(\d{2,3})(?:[ \t]{0,2}|-)(?:years?|yrs?)(?:[ \t]{1,2}|-)old(?![A-Za-z])/gi;
 
 const MIN_AGE = 90;

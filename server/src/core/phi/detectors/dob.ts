@@ -34,16 +34,16 @@ export function detectDob(text: string): IdentifierMatch[] {
   for (const found of text.matchAll(NUMERIC)) {
     const first = Number(found[1]);
     const second = Number(found[3]);
-    consider(found.index, found[0], isDay(first, second) || isDay(second, first));
+    consider(found.index, found[0], (isDay(first, second) || isDay(second, first)) && !isThisYearOrLater(found[4]));
   }
   for (const found of text.matchAll(ISO)) {
-    consider(found.index, found[0], isPlausibleYear(found[1]) && isDay(Number(found[3]), Number(found[4])));
+    consider(found.index, found[0], isPlausibleYear(found[1]) && isDay(Number(found[3]), Number(found[4])) && !isThisYearOrLater(found[1]));
   }
   for (const found of text.matchAll(MONTH_FIRST)) {
-    consider(found.index, found[0], isPlausibleYear(found[3]) && Number(found[2]) >= 1 && Number(found[2]) <= 31);
+    consider(found.index, found[0], isPlausibleYear(found[3]) && Number(found[2]) >= 1 && Number(found[2]) <= 31 && !isThisYearOrLater(found[3]));
   }
   for (const found of text.matchAll(DAY_FIRST)) {
-    consider(found.index, found[0], isPlausibleYear(found[3]) && Number(found[1]) >= 1 && Number(found[1]) <= 31);
+    consider(found.index, found[0], isPlausibleYear(found[3]) && Number(found[1]) >= 1 && Number(found[1]) <= 31 && !isThisYearOrLater(found[3]));
   }
   return matches.sort((a, b) => a.start - b.start);
 }
@@ -56,4 +56,18 @@ function isDay(month: number, day: number): boolean {
 function isPlausibleYear(year: string): boolean {
   const value = Number(year);
   return value >= 1850 && value <= 2199;
+}
+
+/**
+ * True for a year of this calendar year or later: such a date next to "birthday" or "born" is
+ * an event ("25th birthday open house on 06/06/2026"), not a recipient's date of birth.
+ * Two-digit years are read as 19xx or 20xx whichever is not in the future.
+ */
+function isThisYearOrLater(year: string): boolean {
+  const current = new Date().getFullYear();
+  let value = Number(year);
+  if (year.length === 2) {
+    value += value + 2000 > current ? 1900 : 2000;
+  }
+  return value >= current;
 }
