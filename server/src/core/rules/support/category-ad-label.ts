@@ -44,8 +44,10 @@ export function findAdLabel(model: TemplateModel, phrases: readonly string[]): A
     return { where: 'subject', text: subjectHit.text };
   }
 
+  const quick = quickFilter(phrases);
   for (const block of model.blocks) {
-    if (block.hidden) {
+    // Tokenizing every block is the expensive part; most blocks hold none of the words.
+    if (block.hidden || !quick.test(block.text)) {
       continue;
     }
     const hit = matcher.match(block.text)[0];
@@ -64,4 +66,21 @@ function phraseConfig(phrases: readonly string[]): PhraseConfig {
     configs.set(key, config);
   }
   return config;
+}
+
+const filters = new Map<string, RegExp>();
+
+/** A case-insensitive test for the letters of any phrase's first word, to skip blocks that cannot match. */
+function quickFilter(phrases: readonly string[]): RegExp {
+  const key = phrases.join('\u0000');
+  let filter = filters.get(key);
+  if (!filter) {
+    const stems = phrases
+      .map((phrase) => (phrase.toLowerCase().match(/[\p{L}\p{N}]+/u)?.[0] ?? '').slice(0, 5))
+      .filter((stem) => stem !== '')
+      .map((stem) => stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    filter = stems.length > 0 ? new RegExp(stems.join('|'), 'iu') : /$^/;
+    filters.set(key, filter);
+  }
+  return filter;
 }
