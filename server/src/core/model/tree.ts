@@ -1,5 +1,5 @@
 import type { Span } from './source';
-import type { ElementNode, TemplateNode } from './types';
+import type { Attribute, ElementNode, TemplateNode } from './types';
 
 /** Small helpers over the template tree. */
 
@@ -52,4 +52,18 @@ export function trimSpan(span: Span): Span {
     end--;
   }
   return start === end ? span : { file: span.file, start, end };
+}
+
+/** Visits every non-empty attribute of every element, in document order. */
+export function forEachFilledAttribute(nodes: readonly TemplateNode[], visit: (attribute: Attribute, element: ElementNode) => void): void {
+  walk(nodes, (node) => {
+    if (node.type !== 'element') {
+      return;
+    }
+    for (const item of node.attributes) {
+      if (item.value.trim() !== '') {
+        visit(item, node);
+      }
+    }
+  });
 }

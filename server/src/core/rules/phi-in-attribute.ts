@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../engine/rule';
 import type { Span } from '../model/source';
-import { walk } from '../model/tree';
+import { forEachFilledAttribute } from '../model/tree';
 import type { MergeTag } from '../model/types';
 import { findRevealingTerms } from './support/phi-conditions';
 import { findPatientIdentifiers, IDENTIFIER_LABELS } from './support/phi-identifiers';
@@ -38,15 +38,10 @@ export const phiInAttribute: Rule = {
 
   check(context) {
     const settings = phiSettings(context.config.user);
-    walk(context.model.roots, (node) => {
-      if (node.type !== 'element') {
-        return;
-      }
-      for (const attribute of node.attributes) {
-        const place = TEXT_ATTRIBUTES[attribute.name];
-        if (place !== undefined && attribute.value.trim() !== '') {
-          checkText(context, settings, { place, exposure: ATTRIBUTE_EXPOSURE }, attribute.decoded, attribute.valueSpan);
-        }
+    forEachFilledAttribute(context.model.roots, (attribute) => {
+      const place = TEXT_ATTRIBUTES[attribute.name];
+      if (place !== undefined) {
+        checkText(context, settings, { place, exposure: ATTRIBUTE_EXPOSURE }, attribute.decoded, attribute.valueSpan);
       }
     });
 

@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../engine/rule';
 import type { Span } from '../model/source';
-import { walk } from '../model/tree';
+import { forEachFilledAttribute } from '../model/tree';
 import type { Attribute } from '../model/types';
 import { classifyField } from '../phi/fields';
 import { findRevealingTerms } from './support/phi-conditions';
@@ -37,14 +37,9 @@ export const phiInUrl: Rule = {
 
   check(context) {
     const settings = phiSettings(context.config.user);
-    walk(context.model.roots, (node) => {
-      if (node.type !== 'element') {
-        return;
-      }
-      for (const attribute of node.attributes) {
-        if (URL_ATTRIBUTES.has(attribute.name) && attribute.value.trim() !== '') {
-          checkUrl(context, settings, attribute);
-        }
+    forEachFilledAttribute(context.model.roots, (attribute) => {
+      if (URL_ATTRIBUTES.has(attribute.name)) {
+        checkUrl(context, settings, attribute);
       }
     });
   },
