@@ -4,6 +4,7 @@ import { checkTemplate } from '../../server/src/core/check';
 import { resolveConfig } from '../../server/src/core/config/load';
 import type { EvalSection } from './index';
 import { emptyScores, isPhiFinding, meetsTargets, precision, readFixtureCases, recall, scoreFixtures, TARGETS, type RuleScore } from './phi-fixtures';
+import { templatesUnder } from '../support/corpus';
 
 /**
  * Accuracy of the PHI rules: on the labelled fixture set in test/fixtures/phi, and on the shared
@@ -96,18 +97,6 @@ export function scoreCorpus(corpusFolder: string, labels: readonly CorpusLabel[]
   return { files: files.length, byRule, misses };
 }
 
-function templatesUnder(folder: string): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      found.push(...templatesUnder(full));
-    } else if (/\.(mjml|html?)$/i.test(entry.name)) {
-      found.push(full);
-    }
-  }
-  return found.sort();
-}
 
 function readOrUndefined(file: string): string | undefined {
   try {

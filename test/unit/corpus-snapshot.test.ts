@@ -8,6 +8,7 @@ import { resolveConfig } from '../../server/src/core/config/load';
 import { runGate } from '../../server/src/core/gate/index';
 import { verifyList } from '../../server/src/core/list/index';
 import { compareWithSnapshot } from '../support/snapshot-diff';
+import { CORPUS, filesUnder } from '../support/corpus';
 
 /**
  * The main job on real input: check, verify-list and gate over the shared corpus (templates
@@ -15,7 +16,6 @@ import { compareWithSnapshot } from '../support/snapshot-diff';
  * diff. The corpus is not part of this repository; without it these tests are skipped.
  */
 
-const CORPUS = process.env.PRESEND_CORPUS ?? path.resolve(__dirname, '../../../../shared/corpus');
 const SNAPSHOTS = path.resolve(__dirname, '../../../test/fixtures/corpus-snapshot');
 
 const readFile = (file: string) => {
@@ -26,15 +26,6 @@ const readFile = (file: string) => {
   }
 };
 
-function filesUnder(folder: string, pattern: RegExp): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...filesUnder(full, pattern));
-    else if (pattern.test(entry.name)) found.push(full);
-  }
-  return found.sort();
-}
 
 const relative = (file: string) => path.relative(CORPUS, file).split(path.sep).join('/');
 

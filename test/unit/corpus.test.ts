@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkTemplate } from '../../server/src/core/check';
 import { resolveConfig } from '../../server/src/core/config/load';
+import { CORPUS, templatesUnder } from '../support/corpus';
 
 /**
  * Runs every template of the shared corpus (real templates written by others) through the
@@ -12,18 +13,8 @@ import { resolveConfig } from '../../server/src/core/config/load';
  * skipped and says so.
  */
 
-const CORPUS = process.env.PRESEND_CORPUS ?? path.resolve(__dirname, '../../../../shared/corpus');
 const OPT_OUT_RULES = new Set(['missing-unsubscribe', 'broken-unsubscribe', 'hidden-unsubscribe', 'missing-postal-address', 'missing-fundraising-opt-out']);
 
-function templatesUnder(folder: string): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...templatesUnder(full));
-    else if (/\.(mjml|html?)$/i.test(entry.name)) found.push(full);
-  }
-  return found.sort();
-}
 
 const readFile = (file: string) => {
   try {

@@ -5,24 +5,13 @@ import * as path from 'node:path';
 import { buildModel } from '../../../server/src/core/model/build';
 import { SourceFile, type Span } from '../../../server/src/core/model/source';
 import type { TemplateModel, TemplateNode } from '../../../server/src/core/model/types';
+import { templatesUnder } from '../../support/corpus';
 
 // The shared corpus of real-world templates sits next to the repository checkout in CI; it is
 // not part of the repository, because several of its sources are copyleft.
 const repositoryRoot = path.resolve(__dirname, '../../../..');
 const corpus = path.join(repositoryRoot, '..', 'shared', 'corpus');
 
-function templatesUnder(folder: string): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      found.push(...templatesUnder(full));
-    } else if (/\.(mjml|html?)$/i.test(entry.name)) {
-      found.push(full);
-    }
-  }
-  return found.sort();
-}
 
 /** Lists every span the model exposes, with a label for the failure message. */
 function allSpans(model: TemplateModel): Array<[string, Span]> {

@@ -4,24 +4,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SourceFile } from '../../../server/src/core/model/source';
 import { renderTemplate } from '../../../server/src/core/render/render';
+import { CORPUS, templatesUnder } from '../../support/corpus';
 
 /**
  * Renders every template of the shared corpus and of examples/ for the preview: none may throw,
  * and each answer is either HTML or errors that say why there is none. Skipped without the corpus.
  */
 
-const CORPUS = process.env.PRESEND_CORPUS ?? path.resolve(__dirname, '../../../../../shared/corpus');
 const EXAMPLES = path.resolve(__dirname, '../../../../examples');
 
-function templatesUnder(folder: string): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...templatesUnder(full));
-    else if (/\.(mjml|html?)$/i.test(entry.name)) found.push(full);
-  }
-  return found.sort();
-}
 
 test('every corpus and example template renders', async (t) => {
   if (!fs.existsSync(CORPUS)) {
