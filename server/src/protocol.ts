@@ -91,11 +91,11 @@ export interface CheckOutcome {
   title: string;
   /** `overridden`: failed, and the user overrode it with a reason (see `GateParams.overrides`). */
   status: 'pass' | 'fail' | 'warn' | 'overridden' | 'skipped';
-  /** Why the check has this status, one sentence. */
+  /** The reason for the status, in one sentence. */
   reason: string;
-  /** What to change so that it passes. */
+  /** The change that makes the check pass. */
   fix?: string;
-  /** Where the problem is: a range in a template, an include or a CSV (a CSV line is a range on that line). */
+  /** Location of the problem: a range in a template, an include or a CSV (a CSV line is a range on that line). */
   location?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
   /** True when a failure may be overridden with a reason. */
   overridable: boolean;
@@ -105,7 +105,7 @@ export interface CheckOutcome {
   verdicts?: { ok: number; review: number; exclude: number };
 }
 
-/** The answer to `presend/gate`. */
+/** The result of `presend/gate`. */
 export interface GateResult {
   /** The template checked. */
   uri: string;
@@ -125,11 +125,11 @@ export interface ListProblemRow {
   reasons: string[];
   /** The reasons in words, one sentence. */
   reason: string;
-  /** What to do about the row, e.g. the suggested address for a typo. */
+  /** The action for the row, such as the suggested address for a typo. */
   fix?: string;
 }
 
-/** The answer to `presend/verifyList`. The client cancels it with `$/cancelRequest`. */
+/** The result of `presend/verifyList`. The client cancels the request with `$/cancelRequest`. */
 export interface VerifyListResult {
   /** The CSV verified (resolved from the template's `list` when the request named a template). */
   uri: string;
@@ -147,7 +147,7 @@ export interface VerifyListResult {
   checks: CheckOutcome[];
 }
 
-/** What the client sends in `initialize`'s `initializationOptions`. */
+/** The client's `initializationOptions` in `initialize`. */
 export interface PresendInitializationOptions {
   /** `vscode.workspace.isTrusted`; the client restarts the server when trust is granted. */
   trusted: boolean;

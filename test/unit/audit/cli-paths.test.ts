@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { runAudit } from '../../../server/src/cli/audit';
 import { appendAuditRecord } from '../../../server/src/core/gate/audit';
 
-/** What `presend audit verify` says about the path it was given, and what an intact chain does not prove. */
+/** Messages of `presend audit verify` about the path it was given, and about what an intact chain does not prove. */
 
 async function run(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -15,7 +15,7 @@ async function run(argv: string[], cwd: string): Promise<{ code: number; stdout:
   return { code, stdout, stderr };
 }
 
-test('a folder is named as a folder, with the log path to give instead', async () => {
+test('audit verify on a folder', async () => {
   const root = mkdtempSync(path.join(tmpdir(), 'presend-audit-folder-'));
   try {
     const result = await run(['verify', tmpdir()], root);
@@ -29,7 +29,7 @@ test('a folder is named as a folder, with the log path to give instead', async (
   }
 });
 
-test('an intact chain says to compare the last line hash with a copy kept elsewhere', async () => {
+test('intact chain reminds to compare hash', async () => {
   const root = mkdtempSync(path.join(tmpdir(), 'presend-audit-hint-'));
   try {
     writeFileSync(path.join(root, 'reminder.html'), '<p>Your appointment at Example Clinic</p>');

@@ -8,8 +8,8 @@ export type CategoryInference = (model: TemplateModel, config: ResolvedConfig) =
 
 /**
  * Picks the template's category: the directive wins, then the config (defaults and
- * overrides), then inference from content. A template nobody classified and inference
- * could not place is treated as transactional, so no opt-out rule fires on a guess.
+ * overrides), then inference from content. A template without a declared category that
+ * inference could not place is treated as transactional, so no opt-out rule fires on a guess.
  */
 export function decideCategory(model: TemplateModel, defaults: TemplateDefaults, config: ResolvedConfig, infer?: CategoryInference): CategoryDecision {
   // Inference runs even when a category is declared: rules about mixed content read its block scores.
@@ -33,9 +33,10 @@ export function decideCategory(model: TemplateModel, defaults: TemplateDefaults,
  * A declared category is kept, but a declaration cannot make a mixed message transactional:
  * when the classifier finds promotional content before the transactional content, or a
  * promotional subject, 16 CFR 316.3(a)(2) makes the message commercial whatever the directive
- * says, so the opt-out rules apply to it. A declared transactional template the classifier
- * reads as wholly promotional stays non-commercial; the declaration may know better than the
- * phrase lists, and `promotional-in-transactional` reports its promotional blocks.
+ * declares, so the opt-out rules apply to it. A declared transactional template whose body the
+ * classifier reads as wholly promotional, under a subject that is not promotional, stays
+ * non-commercial, because the declaration may know better than the phrase lists. Then
+ * `promotional-in-transactional` reports its promotional blocks.
  */
 function declaredDecision(category: Category, source: 'directive' | 'config', classification?: Classification): CategoryDecision {
   // A promotional subject makes the message commercial under 316.3(a)(2)(i) whatever the body is.
@@ -54,7 +55,7 @@ export function needsOptOut(decision: CategoryDecision): boolean {
 }
 
 /**
- * How findings name the template's kind: its category, except that a transactional template
+ * Returns how findings name the template's kind: its category, except that a transactional template
  * made commercial by its content is called commercial, which is why the finding applies.
  */
 export function categoryLabel(decision: CategoryDecision): string {

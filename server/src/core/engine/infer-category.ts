@@ -23,9 +23,12 @@ export function inferCategory(model: TemplateModel, config: ResolvedConfig): Cat
     .map((block) => ({ index: block.index, kind: block.kind, text: block.text }));
   const classification = classify({ subject: model.subject?.text, blocks }, phrases);
 
-  const category = classification.category === 'mixed' ? (classification.commercial ? 'marketing' : 'transactional') : classification.category;
+  let category = classification.category;
+  if (category === 'mixed') {
+    category = classification.commercial ? 'marketing' : 'transactional';
+  }
 
-  // The classifier knows promotion, not charity: a message that asks for gifts is a fundraising
+  // The classifier scores promotion, not charity: a message that asks for gifts is a fundraising
   // appeal (HIPAA's fundraising opt-out applies), not an advertisement.
   if (category === 'marketing') {
     const appeal = fundraisingPhrases([model.subject?.text ?? '', ...blocks.map((block) => block.text)].join('\n'));

@@ -11,7 +11,7 @@ import type { GateCheck, GateCheckId, GateDnsOptions, GateStatus } from './types
 /**
  * The sender authentication checks (SPF, DKIM, DMARC and, where the stream names its
  * sending service, alignment) for the From domain. DNS is looked up only when the caller
- * turns it on; otherwise the checks are skipped and say how to turn it on.
+ * turns it on; otherwise the checks are skipped with a message on how to turn it on.
  */
 
 const ENABLE_DNS = 'Run with --dns (or --dns-server HOST:PORT), or turn on the presend.dns.enabled setting in VS Code.';

@@ -135,7 +135,7 @@ export async function listCheck(input: ListCheckInput): Promise<GateCheck> {
 }
 
 /**
- * List verification knows marketing and transactional sends. Fundraising is neither:
+ * List verification distinguishes marketing and transactional sends. Fundraising is neither:
  * HIPAA lets it use some patient data without authorization (45 CFR 164.514(f)) and needs no
  * marketing consent, so it gets the row checks without the marketing-only ones.
  */

@@ -48,9 +48,9 @@ export interface GateLocation {
 export interface GateCheck {
   id: GateCheckId;
   status: GateStatus;
-  /** Why the check has this status. */
+  /** The reason for the status. */
   message: string;
-  /** What to change so that it passes. */
+  /** The change that makes the check pass. */
   fix?: string;
   location?: GateLocation;
   /** The reason the user gave, when `status` is `overridden`. */
@@ -77,7 +77,7 @@ export interface GateDnsOptions {
 export interface GateInput {
   /** Absolute path of the template. */
   templatePath: string;
-  /** The template's text as the editor holds it; read with `readFile` when absent. */
+  /** The template's text as it is in the editor; read with `readFile` when absent. */
   text?: string;
   /** Folder the audit log is written to and paths in messages are relative to. */
   workspaceRoot: string;
@@ -108,7 +108,7 @@ export interface GateReport {
 
 /**
  * A problem with what the caller asked for (an override without a reason, an unknown check
- * id, a template that does not exist); the message names the value and the fix. The CLI
- * answers it with exit code 2, the language server with an InvalidParams error.
+ * id, a template that does not exist). The message names the value and the fix. The CLI
+ * exits with code 2 on it, and the language server returns an InvalidParams error.
  */
 export class GateUsageError extends Error {}

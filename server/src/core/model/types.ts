@@ -76,7 +76,7 @@ export interface ComputedStyle {
   collapsed?: boolean;
 }
 
-/** Why an element's text is not visible to a reader, or undefined when it is. */
+/** The reason an element's text is not visible to a reader; undefined when it is visible. */
 export type HiddenReason = 'display-none' | 'visibility-hidden' | 'mso-hide' | 'zero-size' | 'transparent' | 'hidden-attribute';
 
 export interface TextRun {
@@ -133,7 +133,7 @@ export interface Heading {
   span: Span;
 }
 
-/** The merge-tag syntaxes Presend knows; the enabled set is configurable. */
+/** The merge-tag syntaxes Presend recognises; the enabled set is configurable. */
 export type MergeTagSyntax = 'handlebars' | 'liquid' | 'mailchimp' | 'salesforce' | 'mailgun' | 'erb';
 
 export interface MergeTag {
@@ -152,7 +152,7 @@ export interface MergeTag {
   /** Liquid filters or Handlebars helpers applied, in order. */
   filters: string[];
   span: Span;
-  /** Where the tag sits. */
+  /** The kind of content the tag is in. */
   context: 'text' | 'attribute' | 'comment' | 'raw';
   /** For attribute context: the element and attribute name. */
   element?: ElementNode;
@@ -178,7 +178,7 @@ export interface ContentBlock {
 
 export interface SubjectLine {
   text: string;
-  /** Where the subject was written: on the directive's `subject` value, `<mj-title>` or `<title>`. */
+  /** Origin of the subject: the directive's `subject` value, `<mj-title>` or `<title>`. */
   source: 'directive' | 'mj-title' | 'title';
   span: Span;
 }
